@@ -8,7 +8,7 @@
  * on MSC_FIELD_OK. Nothing here allocates.
  *
  *     int64_t t;
- *     if (msc_parse_datetime("3/4/2026 1:22 PM", &opts, &t) == MSC_FIELD_OK)
+ *     if (msc_parse_datetime("3/4/2026 1:22 PM", MSC_DATE_MDY, &t) == MSC_FIELD_OK)
  *         ... t is 2026-03-04 13:22:00 as seconds since 1970-01-01 ...
  *
  * Date-times are local wall-clock times held as seconds since 1970-01-01

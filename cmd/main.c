@@ -1,0 +1,389 @@
+/* main.c: msp-scorecard's command line; everything else is in lib/. */
+#include "kpi/registry.h"
+#include "model/load.h"
+#include "read/field.h"
+#include "run.h"
+#include "write/output.h"
+#include "write/table.h"
+#include "write/xlsx.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef MSC_VERSION
+#define MSC_VERSION "0.0.0"
+#endif
+
+#define PROG "msp-scorecard"
+#define MAX_LISTED_ROWS 20
+
+enum format { FORMAT_XLSX, FORMAT_CSV, FORMAT_JSON };
+
+struct cli {
+    struct msc_run_opts run;
+    const char *config;
+    const char *output;
+    enum format format;
+    int date_order;          /* -1: the settings decide */
+    int list_kpis, strict, quiet, verbose;
+};
+
+enum {
+    OPT_TICKETS = 256, OPT_TIME, OPT_SURVEYS, OPT_CLIENTS, OPT_RESOURCES, OPT_MAP, OPT_DATE_ORDER,
+    OPT_PERIOD, OPT_MONTH, OPT_MONTHS, OPT_AS_OF, OPT_KPI, OPT_LIST_KPIS, OPT_MAIL_TO, OPT_STRICT,
+    OPT_HELP, OPT_VERSION
+};
+
+static const struct option long_options[] = {
+    {"tickets", required_argument, NULL, OPT_TICKETS},
+    {"time-entries", required_argument, NULL, OPT_TIME},
+    {"surveys", required_argument, NULL, OPT_SURVEYS},
+    {"clients", required_argument, NULL, OPT_CLIENTS},
+    {"resources", required_argument, NULL, OPT_RESOURCES},
+    {"profile", required_argument, NULL, 'p'},
+    {"map", required_argument, NULL, OPT_MAP},
+    {"date-order", required_argument, NULL, OPT_DATE_ORDER},
+    {"config", required_argument, NULL, 'c'},
+    {"period", required_argument, NULL, OPT_PERIOD},
+    {"month", required_argument, NULL, OPT_MONTH},
+    {"months", required_argument, NULL, OPT_MONTHS},
+    {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"output", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, 'f'},
+    {"kpi", required_argument, NULL, OPT_KPI},
+    {"list-kpis", no_argument, NULL, OPT_LIST_KPIS},
+    {"mail-to", required_argument, NULL, OPT_MAIL_TO},
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, OPT_HELP},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+static void usage(FILE *f)
+{
+    fputs("usage: " PROG " [OPTIONS] [DIR]\n"
+          "Turn PSA exports (tickets, time entries, surveys) and the MSP's clients and\n"
+          "resources files into a tech balanced scorecard workbook.\n"
+          "\n"
+          "DIR holds tickets.csv (required), time_entries.csv, surveys.csv, clients.csv and\n"
+          "resources.csv; a missing optional file is skipped and said so.\n"
+          "\n"
+          "Input:\n"
+          "      --tickets FILE        --time-entries FILE   --surveys FILE\n"
+          "      --clients FILE        --resources FILE      name a file instead (- is stdin)\n"
+          "  -p, --profile NAME        auto (default) or generic\n"
+          "      --date-order ORDER    mdy (default), dmy or ymd for numeric dates\n"
+          "  -c, --config FILE         settings: targets, weights, lists, holidays, hours\n"
+          "Report:\n"
+          "      --period KIND         month (default), week or quarter\n"
+          "      --month YYYY-MM|last  the report's last period (default: the last complete\n"
+          "                            period in the data; last: the month before today)\n"
+          "      --months N            periods in the report (default 12)\n"
+          "      --as-of DATETIME      SLA milestones due after it are pending\n"
+          "      --kpi LIST            only these KPIs (comma-separated ids)\n"
+          "      --list-kpis           list the KPIs with formula and target, and exit\n"
+          "Output:\n"
+          "  -o, --output FILE         default scorecard-%Y-%m.xlsx; strftime patterns are\n"
+          "                            filled from the report's last period; - is stdout\n"
+          "  -f, --format FORMAT       xlsx (default), csv or json (the KPI table)\n"
+          "      --strict              exit 1 when any row was rejected\n"
+          "  -q, --quiet               print nothing on success\n"
+          "  -v, --verbose             list every rejected row and warning\n"
+          "      --help                this text\n"
+          "      --version             the version\n"
+          "\n"
+          "Exit status: 0 written; 1 written but rows rejected with --strict; 2 usage or\n"
+          "settings error; 3 unusable input; 4 output not written; 5 mail failed.\n",
+          f);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, PROG ": ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry '" PROG " --help' for more information.\n");
+    return MSC_ERR_USAGE;
+}
+
+/* Local wall-clock now in the zone-less calendar of read/field.h. */
+static int64_t local_now(void)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return msc_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) * 86400 +
+           tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+}
+
+static int parse_month(const char *s, int64_t now, int *ym)
+{
+    int y, m, n = 0;
+    if (strcmp(s, "last") == 0) {
+        int d;
+        msc_civil_from_days(now / 86400, &y, &m, &d);
+        *ym = y * 12 + m - 1 - 1;
+        return 0;
+    }
+    if (sscanf(s, "%4d-%2d%n", &y, &m, &n) != 2 || s[n] || y < 1 || m < 1 || m > 12)
+        return -1;
+    *ym = y * 12 + m - 1;
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, struct cli *c)
+{
+    static const char *const kinds[] = {"month", "week", "quarter"};
+    static const char *const orders[] = {"mdy", "dmy", "ymd"};
+    static const char *const formats[] = {"xlsx", "csv", "json"};
+    int opt;
+    char *end;
+    memset(c, 0, sizeof *c);
+    msc_run_opts_init(&c->run);
+    c->run.now = local_now();
+    c->run.period = (enum msc_period_kind)-1;
+    c->date_order = -1;
+    while ((opt = getopt_long(argc, argv, "p:c:o:f:qv", long_options, NULL)) != -1) {
+        switch (opt) {
+        case OPT_TICKETS: c->run.path[MSC_FILE_TICKETS] = optarg; break;
+        case OPT_TIME: c->run.path[MSC_FILE_TIME] = optarg; break;
+        case OPT_SURVEYS: c->run.path[MSC_FILE_SURVEYS] = optarg; break;
+        case OPT_CLIENTS: c->run.path[MSC_FILE_CLIENTS] = optarg; break;
+        case OPT_RESOURCES: c->run.path[MSC_FILE_RESOURCES] = optarg; break;
+        case 'p':
+            if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "generic") != 0)
+                return usage_error("profile '%s' is not available yet (auto, generic)", optarg);
+            break;
+        case OPT_MAP: return usage_error("--map %s: map files are not available yet", optarg);
+        case OPT_MAIL_TO: return usage_error("--mail-to %s: mailing is not available yet", optarg);
+        case OPT_DATE_ORDER:
+            for (c->date_order = 2; c->date_order >= 0 && strcmp(optarg, orders[c->date_order]);
+                 c->date_order--)
+                ;
+            if (c->date_order < 0)
+                return usage_error("--date-order '%s': expected mdy, dmy or ymd", optarg);
+            break;
+        case 'c': c->config = optarg; break;
+        case OPT_PERIOD: {
+            int k;
+            for (k = 2; k >= 0 && strcmp(optarg, kinds[k]); k--)
+                ;
+            if (k < 0)
+                return usage_error("--period '%s': expected month, week or quarter", optarg);
+            c->run.period = (enum msc_period_kind)k;
+            break;
+        }
+        case OPT_MONTH:
+            if (parse_month(optarg, c->run.now, &c->run.month) < 0)
+                return usage_error("--month '%s': expected YYYY-MM or last", optarg);
+            break;
+        case OPT_MONTHS:
+            errno = 0;
+            c->run.months = (int)strtol(optarg, &end, 10);
+            if (errno || *end || c->run.months < 1 || c->run.months > 1200)
+                return usage_error("--months '%s': expected a number from 1 to 1200", optarg);
+            break;
+        case OPT_AS_OF:
+            if (msc_parse_datetime(optarg, MSC_DATE_YMD, &c->run.as_of) != MSC_FIELD_OK)
+                return usage_error("--as-of '%s': expected a date-time such as 2026-03-31 17:00", optarg);
+            break;
+        case 'o': c->output = optarg; break;
+        case 'f': {
+            int k;
+            for (k = 2; k >= 0 && strcmp(optarg, formats[k]); k--)
+                ;
+            if (k < 0)
+                return usage_error("--format '%s': expected xlsx, csv or json", optarg);
+            c->format = (enum format)k;
+            break;
+        }
+        case OPT_KPI: c->run.kpis = optarg; break;
+        case OPT_LIST_KPIS: c->list_kpis = 1; break;
+        case OPT_STRICT: c->strict = 1; break;
+        case 'q': c->quiet = 1; break;
+        case 'v': c->verbose = 1; break;
+        case OPT_HELP: usage(stdout); exit(0);
+        case OPT_VERSION: puts(PROG " " MSC_VERSION); exit(0);
+        default: return usage_error("%s", "invalid option");
+        }
+    }
+    if (optind < argc)
+        c->run.dir = argv[optind++];
+    if (optind < argc)
+        return usage_error("unexpected argument '%s'", argv[optind]);
+    c->run.period = (int)c->run.period < 0 ? MSC_PERIOD_MONTH : c->run.period;
+    return 0;
+}
+
+static const char *unit_name(enum msc_unit u)
+{
+    static const char *const names[] = {"percent", "hours", "per endpoint per month", "money",
+                                        "money per hour", "points (0-100)"};
+    return names[u];
+}
+
+static void list_kpis(const struct msc_settings *s)
+{
+    for (size_t k = 0; k < msc_kpi_count; k++) {
+        const struct msc_kpi_module *m = msc_kpi_registry[k];
+        double target = isnan(s->target[k]) ? m->target : s->target[k];
+        double weight = isnan(s->weight[k]) ? m->weight : s->weight[k];
+        char t[40], w[40];
+        msc_format_number(target, t);
+        msc_format_number(weight, w);
+        printf("%s\n  name:      %s\n  formula:   %s\n  unit:      %s\n  better:    %s\n"
+               "  target:    %s\n  weight:    %s\n\n",
+               m->id, m->name, m->formula, unit_name(m->unit),
+               m->better == MSC_HIGHER ? "higher" : "lower", t[0] ? t : "(none)", w);
+    }
+}
+
+/* The output path: -o or the default, with strftime patterns filled from
+ * the first day of the report's last period. */
+static int output_path(const struct cli *c, const struct msc_model *m, char *buf, size_t cap)
+{
+    static const char *const ext[] = {"xlsx", "csv", "json"};
+    char pattern[4096];
+    if (c->output)
+        snprintf(pattern, sizeof pattern, "%s", c->output);
+    else
+        snprintf(pattern, sizeof pattern, "scorecard-%%Y-%%m.%s", ext[c->format]);
+    if (strcmp(pattern, "-") == 0) {
+        snprintf(buf, cap, "-");
+        return 0;
+    }
+    int y, mo, d;
+    msc_civil_from_days(msc_period_start(m->period_kind, m->last_period) / 86400, &y, &mo, &d);
+    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_isdst = -1};
+    tm.tm_wday = (msc_weekday(msc_period_start(m->period_kind, m->last_period) / 86400) + 1) % 7;
+    return strftime(buf, cap, pattern, &tm) == 0 ? -1 : 0;
+}
+
+static void print_file_notes(const struct msc_model *m, int quiet)
+{
+    for (int f = 0; f < MSC_FILE_COUNT; f++)
+        if (m->file[f].note && !quiet)
+            fprintf(stderr, PROG ": %s: %s\n", m->file[f].path, m->file[f].note);
+}
+
+static void print_dq(const struct msc_model *m, int verbose, int quiet)
+{
+    size_t shown = 0, rejected = 0;
+    for (size_t i = 0; i < m->dq.count; i++) {
+        const struct msc_dq_item *it = &m->dq.items[i];
+        rejected += it->severity == MSC_REJECTED;
+        if (quiet || (!verbose && (it->severity != MSC_REJECTED || shown >= MAX_LISTED_ROWS)))
+            continue;
+        shown++;
+        fprintf(stderr, PROG ": %s:%ld:%d: %s: %s%s%s%s\n", m->file[it->file].path, it->line,
+                it->column ? it->column : 1, it->severity == MSC_REJECTED ? "rejected" : "warning",
+                it->reason, it->value[0] ? " ('" : "", it->value, it->value[0] ? "')" : "");
+    }
+    if (!quiet && !verbose && rejected > shown)
+        fprintf(stderr, PROG ": ... and %zu more rejected rows (all are listed in the report's "
+                        "Data Quality sheet; -v lists them here)\n", rejected - shown);
+}
+
+static void print_summary(const struct cli *c, const struct msc_run *run, const char *path)
+{
+    const struct msc_model *m = &run->model;
+    char first[24], last[24];
+    msc_period_label(m->period_kind, m->first_period, first);
+    msc_period_label(m->period_kind, m->last_period, last);
+    size_t techs = 0;
+    for (size_t p = 0; p < msc_names_count(&m->people); p++)
+        techs += msc_model_is_tech(m, (int)p);
+    int score = msc_kpi_find("tech_score");
+    const struct msc_row *team = msc_report_find(&run->report, score, MSC_LEVEL_TEAM, -1, m->last_period);
+    fprintf(stderr, PROG ": wrote %s: %s to %s, %zu technicians", strcmp(path, "-") ? path : "stdout",
+            first, last, techs);
+    if (team)
+        fprintf(stderr, ", team score %.1f in %s", team->value, last);
+    fputc('\n', stderr);
+    for (int f = 0; f < MSC_FILE_COUNT; f++) {
+        const struct msc_file_info *fi = &m->file[f];
+        if (fi->state == MSC_FILE_READ && (c->verbose || fi->rows_rejected || fi->rows_warned))
+            fprintf(stderr, PROG ": %s: %ld rows read, %ld used, %ld rejected, %ld with warnings\n",
+                    fi->path, fi->rows_read, fi->rows_used, fi->rows_rejected, fi->rows_warned);
+    }
+}
+
+static enum msc_status write_report(const struct cli *c, const struct msc_run *run,
+                                    const char *path, struct msc_error *err)
+{
+    struct msc_output out;
+    enum msc_status st = msc_output_begin(&out, path, err);
+    if (st != MSC_OK)
+        return st;
+    int bad = 0;
+    if (c->format == FORMAT_CSV)
+        bad = msc_write_csv(out.fp, &run->report) < 0;
+    else if (c->format == FORMAT_JSON)
+        bad = msc_write_json(out.fp, &run->report) < 0;
+    else {
+        const char *sde = getenv("SOURCE_DATE_EPOCH");
+        struct msc_xlsx_opts xo = {MSC_VERSION, run->model.as_of};
+        if (sde && *sde)
+            xo.doc_time = (int64_t)strtoll(sde, NULL, 10);
+        st = msc_write_xlsx(out.tmp_path, &run->report, &xo, err);
+    }
+    if (bad)
+        st = msc_error_set(err, MSC_ERR_OUTPUT, "%s: cannot write: %s", path, strerror(errno));
+    if (st != MSC_OK) {
+        msc_output_abort(&out);
+        return st;
+    }
+    return msc_output_commit(&out, err);
+}
+
+int main(int argc, char **argv)
+{
+    struct cli c;
+    struct msc_error err = {0};
+    struct msc_run run;
+    if (parse_args(argc, argv, &c) != 0)
+        return MSC_ERR_USAGE;
+
+    msc_run_init(&run);
+    enum msc_status st = MSC_OK;
+    if (c.config)
+        st = msc_settings_load(&run.settings, c.config, &err);
+    if (c.date_order >= 0) /* the command line wins over the settings */
+        run.settings.date_order = (enum msc_date_order)c.date_order;
+    if (st == MSC_OK && c.list_kpis) {
+        list_kpis(&run.settings);
+        msc_run_release(&run);
+        return fclose(stdout) == 0 ? 0 : MSC_ERR_OUTPUT;
+    }
+    if (st == MSC_OK)
+        st = msc_run_execute(&run, &c.run, &err);
+    char path[4096];
+    if (st == MSC_OK) {
+        print_file_notes(&run.model, c.quiet);
+        print_dq(&run.model, c.verbose, c.quiet);
+        if (output_path(&c, &run.model, path, sizeof path) < 0)
+            st = msc_error_set(&err, MSC_ERR_USAGE, "-o: the output name is too long");
+    }
+    if (st == MSC_OK)
+        st = write_report(&c, &run, path, &err);
+    if (st == MSC_OK && !c.quiet)
+        print_summary(&c, &run, path);
+    if (st == MSC_OK && c.strict) {
+        for (int f = 0; f < MSC_FILE_COUNT; f++)
+            if (run.model.file[f].rows_rejected)
+                st = MSC_ERR_STRICT;
+    }
+    if (st != MSC_OK && st != MSC_ERR_STRICT)
+        fprintf(stderr, PROG ": %s\n", err.msg);
+    msc_run_release(&run);
+    if (fflush(stdout) != 0 && st == MSC_OK)
+        st = MSC_ERR_OUTPUT;
+    return (int)st;
+}

@@ -1,0 +1,119 @@
+/* kpi.c: helpers every module uses to add to its cells. */
+#include "kpi/kpi.h"
+
+#include <math.h>
+
+void msc_kpi_add(struct msc_kpi_ctx *ctx, enum msc_level level, int subject, int64_t period,
+                 double num, double den)
+{
+    if (msc_cells_add(ctx->cells, level, subject, period, num, den) < 0)
+        ((struct msc_model *)ctx->model)->nomem = 1;
+}
+
+void msc_kpi_add_tech_team(struct msc_kpi_ctx *ctx, int person, int64_t period, double num, double den)
+{
+    if (person >= 0)
+        msc_kpi_add(ctx, MSC_LEVEL_TECH, person, period, num, den);
+    msc_kpi_add(ctx, MSC_LEVEL_TEAM, -1, period, num, den);
+}
+
+int64_t msc_kpi_period(const struct msc_kpi_ctx *ctx, int64_t t)
+{
+    return msc_period_of(ctx->model->period_kind, t);
+}
+
+int msc_kpi_in_range(const struct msc_kpi_ctx *ctx, int64_t period)
+{
+    return period >= ctx->model->first_period && period <= ctx->model->last_period;
+}
+
+void msc_kpi_count_milestone(struct msc_kpi_ctx *ctx, const struct msc_ticket *t,
+                             enum msc_milestone which)
+{
+    int64_t due = t->due[which], done = t->done[which];
+    int met;
+    switch (t->verdict[which]) {
+    case MSC_VERDICT_EXCLUDED:
+        return;
+    case MSC_VERDICT_MET:
+    case MSC_VERDICT_MISSED:
+        /* The PSA's verdict wins; without a due time it counts when created. */
+        met = t->verdict[which] == MSC_VERDICT_MET;
+        if (due == MSC_TIME_NONE)
+            due = t->created;
+        break;
+    default:
+        if (due == MSC_TIME_NONE)
+            return;
+        if (done != MSC_TIME_NONE)
+            met = done <= due;
+        else if (due <= ctx->model->as_of)
+            met = 0;
+        else
+            return; /* pending */
+    }
+    msc_kpi_add_tech_team(ctx, t->person, msc_kpi_period(ctx, due), met, 1);
+}
+
+void msc_kpi_count_completed_rate(struct msc_kpi_ctx *ctx, const struct msc_ticket *t, int count)
+{
+    if (t->completed != MSC_TIME_NONE)
+        msc_kpi_add_tech_team(ctx, t->person, msc_kpi_period(ctx, t->completed), count > 0, 1);
+}
+
+void msc_kpi_add_endpoint_months(struct msc_kpi_ctx *ctx)
+{
+    const struct msc_model *m = ctx->model;
+    for (int64_t p = m->first_period; p <= m->last_period; p++)
+        for (size_t c = 0; c < msc_names_count(&m->clients); c++) {
+            double em;
+            if (m->client[c].listed && msc_model_client_money(m, (int)c, p, &em, NULL) && em > 0) {
+                msc_kpi_add(ctx, MSC_LEVEL_CLIENT, (int)c, p, 0, em);
+                msc_kpi_add(ctx, MSC_LEVEL_TEAM, -1, p, 0, em);
+            }
+        }
+}
+
+double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_cell *c)
+{
+    if (mod->value_only)
+        return c->num;
+    return c->den > 0 ? c->num / c->den : NAN;
+}
+
+void msc_kpi_add_client_team(struct msc_kpi_ctx *ctx, struct msc_cells *into, int client,
+                             int64_t period, double num, double den)
+{
+    if ((client >= 0 && msc_cells_add(into, MSC_LEVEL_CLIENT, client, period, num, den) < 0) ||
+        msc_cells_add(into, MSC_LEVEL_TEAM, -1, period, num, den) < 0)
+        ((struct msc_model *)ctx->model)->nomem = 1;
+}
+
+static void add_revenue_cell(struct msc_kpi_ctx *ctx, enum msc_level level, int subject,
+                             int64_t period, double r, enum msc_revenue_form form)
+{
+    const struct msc_cell *c = msc_cells_get(ctx->aux, level, subject, period);
+    double a = c ? c->num : 0;
+    switch (form) {
+    case MSC_REVENUE_VALUE: msc_kpi_add(ctx, level, subject, period, r, 0); break;
+    case MSC_REVENUE_OVER_AUX: msc_kpi_add(ctx, level, subject, period, r, a); break;
+    case MSC_REVENUE_LESS_AUX: msc_kpi_add(ctx, level, subject, period, r - a, r); break;
+    }
+}
+
+void msc_kpi_add_revenue(struct msc_kpi_ctx *ctx, enum msc_revenue_form form)
+{
+    const struct msc_model *m = ctx->model;
+    for (int64_t p = m->first_period; p <= m->last_period; p++) {
+        double team = NAN;
+        for (size_t c = 0; c < msc_names_count(&m->clients); c++) {
+            double r;
+            if (!m->client[c].listed || !msc_model_client_money(m, (int)c, p, NULL, &r) || isnan(r))
+                continue;
+            add_revenue_cell(ctx, MSC_LEVEL_CLIENT, (int)c, p, r, form);
+            team = isnan(team) ? r : team + r;
+        }
+        if (!isnan(team))
+            add_revenue_cell(ctx, MSC_LEVEL_TEAM, -1, p, team, form);
+    }
+}

@@ -1,0 +1,52 @@
+/* tech_score.c: weighted attainment over the scorecard KPIs. */
+#include "kpi/kpi.h"
+#include "kpi/registry.h"
+
+#include <math.h>
+
+static double attainment(enum msc_better better, double value, double target)
+{
+    if (better == MSC_HIGHER)
+        return target <= 0 || value >= target ? 1 : value / target;
+    return value <= target ? 1 : target / value;
+}
+
+static void derive(struct msc_kpi_ctx *ctx)
+{
+    for (size_t k = 0; k < msc_kpi_count; k++) {
+        const struct msc_kpi_module *mod = msc_kpi_registry[k];
+        double w = ctx->weights[k], target = ctx->targets[k];
+        if ((int)k == ctx->index || !(w > 0) || isnan(target))
+            continue;
+        const struct msc_cells *cells = ctx->all[k];
+        for (size_t i = 0; i < cells->nslots; i++) {
+            const struct msc_cell *c = &cells->slots[i];
+            double v;
+            if (!c->used || c->level == MSC_LEVEL_CLIENT || !msc_kpi_in_range(ctx, c->period) ||
+                isnan(v = msc_kpi_cell_value(mod, c)))
+                continue;
+            if (msc_cells_add(ctx->aux, c->level, c->subject, c->period,
+                              w * attainment(mod->better, v, target), w) < 0)
+                ((struct msc_model *)ctx->model)->nomem = 1;
+        }
+    }
+    for (size_t i = 0; i < ctx->aux->nslots; i++) {
+        const struct msc_cell *c = &ctx->aux->slots[i];
+        if (c->used && c->den > 0)
+            msc_kpi_add(ctx, c->level, c->subject, c->period, 100 * c->num / c->den, 0);
+    }
+}
+
+const struct msc_kpi_module msc_kpi_tech_score = {
+    .id = "tech_score",
+    .name = "Tech Score",
+    .formula = "weighted mean (weights, default 1 for the ten scorecard KPIs) of attainment over "
+               "the KPIs with a value: higher-is-better min(1, value / target), lower-is-better "
+               "min(1, target / value) (1 when value is 0); 0-100",
+    .unit = MSC_UNIT_POINTS,
+    .better = MSC_HIGHER,
+    .target = NAN,
+    .levels = MSC_AT_TECH | MSC_AT_TEAM,
+    .value_only = 1,
+    .derive = derive,
+};

@@ -1,0 +1,60 @@
+/* dq.c: the data-quality log. */
+#include "model/dq.h"
+#include "util/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void msc_dq_init(struct msc_dq *dq)
+{
+    memset(dq, 0, sizeof *dq);
+    msc_arena_init(&dq->arena);
+}
+
+void msc_dq_release(struct msc_dq *dq)
+{
+    msc_arena_release(&dq->arena);
+    free(dq->items);
+    memset(dq, 0, sizeof *dq);
+}
+
+int msc_dq_add(struct msc_dq *dq, int file, long line, int column, enum msc_severity sev,
+               const char *reason, const char *value)
+{
+    if (msc_grow(&dq->items, &dq->cap, dq->count + 1, sizeof *dq->items) < 0)
+        return -1;
+    size_t vlen = value ? strlen(value) : 0;
+    struct msc_dq_item *it = &dq->items[dq->count];
+    it->file = file;
+    it->line = line;
+    it->column = column;
+    it->severity = sev;
+    it->reason = msc_arena_strdup(&dq->arena, reason);
+    it->value = msc_arena_strndup(&dq->arena, value ? value : "", vlen > 80 ? 80 : vlen);
+    if (!it->reason || !it->value)
+        return -1;
+    dq->count++;
+    return 0;
+}
+
+static const char *const *sort_names;
+
+static int cmp_item(const void *pa, const void *pb)
+{
+    const struct msc_dq_item *a = pa, *b = pb;
+    int c = strcmp(sort_names[a->file], sort_names[b->file]);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->severity != b->severity)
+        return a->severity < b->severity ? -1 : 1;
+    return strcmp(a->reason, b->reason);
+}
+
+void msc_dq_sort(struct msc_dq *dq, const char *const *file_names)
+{
+    sort_names = file_names;
+    if (dq->count)
+        qsort(dq->items, dq->count, sizeof *dq->items, cmp_item);
+}

@@ -1,0 +1,39 @@
+/*
+ * load.h: turn the five input files into the model, row by row.
+ *
+ * Each file is streamed once (read/csvread.h); its header row is matched to
+ * the canonical fields of data-model.md; each row is either used or
+ * rejected with a reason, and kept rows with doubtful values get warnings
+ * (model/dq.h), following kpis.md's "Precise rules". Resources and clients
+ * must be loaded before tickets, tickets before time entries and surveys.
+ *
+ * Time entries and surveys are not stored: each kept one is handed to the
+ * sink as it streams by (after it was folded into its ticket's aggregates).
+ *
+ *     struct msc_load_sink sink = {ctx, on_entry, on_survey};
+ *     st = msc_load_file(&model, MSC_FILE_TICKETS, "data/tickets.csv", &sink, &err);
+ *
+ * Errors: MSC_ERR_INPUT when the tickets file is missing, unreadable or
+ * lacks a required column (an optional file with such a fault is marked
+ * skipped in model->file[] with a note, and MSC_OK is returned);
+ * MSC_ERR_NOMEM.
+ */
+#ifndef MSC_MODEL_LOAD_H
+#define MSC_MODEL_LOAD_H
+
+#include "model/model.h"
+#include "util/error.h"
+
+struct msc_load_sink {
+    void *ctx;
+    void (*entry)(void *ctx, const struct msc_entry *e);
+    void (*survey)(void *ctx, const struct msc_survey *s);
+};
+
+/* The canonical file name of each kind ("tickets.csv", ...). */
+extern const char *const msc_file_names[MSC_FILE_COUNT];
+
+enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const char *path,
+                              const struct msc_load_sink *sink, struct msc_error *err);
+
+#endif

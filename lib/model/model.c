@@ -1,0 +1,123 @@
+/* model.c: people, clients and tickets. */
+#include "model/model.h"
+#include "read/field.h"
+#include "util/mem.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void msc_model_init(struct msc_model *m, const struct msc_settings *s, enum msc_period_kind kind)
+{
+    memset(m, 0, sizeof *m);
+    m->settings = s;
+    m->period_kind = kind;
+    msc_arena_init(&m->arena);
+    msc_names_init(&m->people);
+    msc_names_init(&m->clients);
+    msc_names_init(&m->ticket_ids);
+    msc_dq_init(&m->dq);
+    m->data_end = MSC_TIME_NONE;
+    m->as_of = MSC_TIME_NONE;
+}
+
+void msc_model_release(struct msc_model *m)
+{
+    for (size_t i = 0; i < msc_names_count(&m->clients); i++)
+        free(m->client[i].rows);
+    free(m->person);
+    free(m->client);
+    free(m->ticket);
+    msc_names_release(&m->people);
+    msc_names_release(&m->clients);
+    msc_names_release(&m->ticket_ids);
+    msc_dq_release(&m->dq);
+    msc_arena_release(&m->arena);
+}
+
+int msc_model_person(struct msc_model *m, const char *name)
+{
+    size_t before = msc_names_count(&m->people);
+    int id = msc_names_intern(&m->people, name);
+    if (id == -2 || (id >= 0 && (size_t)id >= before &&
+                     msc_grow(&m->person, &m->person_cap, (size_t)id + 1, sizeof *m->person) < 0)) {
+        m->nomem = 1;
+        return -2;
+    }
+    if (id >= 0 && (size_t)id >= before) {
+        struct msc_person *p = &m->person[id];
+        memset(p, 0, sizeof *p);
+        p->weekly_hours = 40;
+        p->hourly_cost = NAN;
+        p->start_day = INT64_MIN;
+        p->end_day = INT64_MAX;
+        p->first_entry = MSC_TIME_NONE;
+        p->last_entry = MSC_TIME_NONE;
+    }
+    return id;
+}
+
+int msc_model_client(struct msc_model *m, const char *name)
+{
+    size_t before = msc_names_count(&m->clients);
+    int id = msc_names_intern(&m->clients, name);
+    if (id == -2 || (id >= 0 && (size_t)id >= before &&
+                     msc_grow(&m->client, &m->client_cap, (size_t)id + 1, sizeof *m->client) < 0)) {
+        m->nomem = 1;
+        return -2;
+    }
+    if (id >= 0 && (size_t)id >= before)
+        memset(&m->client[id], 0, sizeof m->client[id]);
+    return id;
+}
+
+int msc_model_is_tech(const struct msc_model *m, int person)
+{
+    if (person < 0)
+        return 0;
+    const struct msc_person *p = &m->person[person];
+    return !p->excluded && (p->listed || p->named_in_work);
+}
+
+/* The row for one calendar month: the month's own row, else the undated one. */
+static const struct msc_client_row *month_row(const struct msc_client *c, int ym)
+{
+    const struct msc_client_row *undated = NULL;
+    for (size_t i = 0; i < c->nrows; i++) {
+        if (c->rows[i].ym == ym)
+            return &c->rows[i];
+        if (c->rows[i].ym < 0)
+            undated = &c->rows[i];
+    }
+    return undated;
+}
+
+int msc_model_client_money(const struct msc_model *m, int client, int64_t period,
+                           double *endpoint_months, double *revenue)
+{
+    int ym[3];
+    double weight[3];
+    int n = msc_period_months(m->period_kind, period, ym, weight), found = 0;
+    double e = 0, r = NAN;
+    for (int i = 0; i < n; i++) {
+        const struct msc_client_row *row = month_row(&m->client[client], ym[i]);
+        if (!row)
+            continue;
+        found = 1;
+        e += row->endpoints * weight[i];
+        if (!isnan(row->revenue))
+            r = (isnan(r) ? 0 : r) + row->revenue * weight[i];
+    }
+    if (endpoint_months)
+        *endpoint_months = e;
+    if (revenue)
+        *revenue = r;
+    return found;
+}
+
+double msc_model_hourly_cost(const struct msc_model *m, int person)
+{
+    if (person >= 0 && !isnan(m->person[person].hourly_cost))
+        return m->person[person].hourly_cost;
+    return m->settings->default_hourly_cost;
+}

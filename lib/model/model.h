@@ -1,0 +1,151 @@
+/*
+ * model.h: what the records mean.
+ *
+ * The model holds what must outlive a single row: people (technicians),
+ * clients with their endpoints and revenue by month, the tickets table keyed
+ * by id with per-ticket aggregates of their time entries, and the data
+ * quality log. Time entries and surveys are never stored: the loader
+ * (model/load.h) turns each into a struct msc_entry or msc_survey and hands
+ * it to the KPI modules as it streams by. Memory grows with tickets, not
+ * with time entries.
+ */
+#ifndef MSC_MODEL_MODEL_H
+#define MSC_MODEL_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/dq.h"
+#include "model/period.h"
+#include "model/settings.h"
+#include "util/arena.h"
+#include "util/names.h"
+
+enum msc_milestone { MSC_TRIAGE = 0, MSC_ENGAGEMENT, MSC_COMPLETION, MSC_MILESTONES };
+
+/* A PSA's own SLA verdict. */
+enum msc_verdict { MSC_VERDICT_NONE = 0, MSC_VERDICT_MET, MSC_VERDICT_MISSED, MSC_VERDICT_EXCLUDED };
+
+struct msc_ticket {
+    int client;                 /* client id, -1 none */
+    int person;                 /* the ticket's resource, -1 unassigned */
+    int64_t created;
+    int64_t due[MSC_MILESTONES];  /* MSC_TIME_NONE when missing */
+    int64_t done[MSC_MILESTONES]; /* done[MSC_COMPLETION] is `resolved` */
+    unsigned char verdict[MSC_MILESTONES];
+    int64_t completed;          /* completed, else resolved: when the ticket closed */
+    int64_t resolved;           /* resolved, else completed: the end of mttr */
+    double estimated_hours;     /* NAN when missing */
+    int escalations, reopens;   /* counts; 0 when the cell is empty */
+    unsigned reactive : 1;
+    /* Aggregates of the ticket's kept time entries (any date or type). */
+    unsigned multi_person : 1;
+    int first_person;
+    int entries;
+    double hours;
+};
+
+struct msc_person {
+    double weekly_hours;
+    double hourly_cost;         /* NAN: the default_hourly_cost setting */
+    int64_t start_day, end_day; /* employment window from resources.csv; INT64_MIN/MAX open */
+    int64_t first_entry, last_entry; /* starts of their time entries, for the implicit window */
+    unsigned listed : 1;        /* in resources.csv */
+    unsigned excluded : 1;      /* include = false */
+    unsigned named_in_work : 1; /* named in tickets or time entries */
+};
+
+struct msc_client_row {
+    int ym;                     /* y * 12 + m - 1, or -1 for every month */
+    double endpoints;
+    double revenue;             /* NAN when missing */
+};
+
+struct msc_client {
+    unsigned listed : 1;
+    struct msc_client_row *rows;
+    size_t nrows, cap;
+};
+
+/* A time entry as the modules see it. */
+struct msc_entry {
+    int person;                 /* always >= 0 */
+    const struct msc_ticket *ticket; /* a kept ticket, or NULL */
+    int unknown_ticket;         /* named a ticket id that is not kept */
+    int client;                 /* the ticket's client, else its own cell; -1 none */
+    int64_t start, end, entered; /* entered may be MSC_TIME_NONE */
+    double hours;
+    int billable;               /* 1, 0, or -1 when not given */
+    unsigned absence : 1;       /* PTO, Holiday, Sick, Vacation */
+    unsigned client_work : 1;   /* utilized: a client work type on a ticket or client */
+};
+
+struct msc_survey {
+    int person;                 /* the survey's resource, else the ticket's; -1 none */
+    int client;                 /* its own client, else the ticket's; -1 none */
+    int64_t received;
+    double ratio;               /* score / scale_max, 0..1 */
+    int word;                   /* rated with a word rather than a number */
+};
+
+enum msc_file {
+    MSC_FILE_TICKETS = 0, MSC_FILE_TIME, MSC_FILE_SURVEYS, MSC_FILE_CLIENTS, MSC_FILE_RESOURCES,
+    MSC_FILE_COUNT
+};
+
+enum msc_file_state { MSC_FILE_ABSENT = 0, MSC_FILE_READ, MSC_FILE_SKIPPED };
+
+struct msc_file_info {
+    enum msc_file_state state;
+    const char *path;           /* arena */
+    const char *note;           /* why it was skipped, or absent; arena */
+    const char *profile;
+    char delimiter;
+    long rows_read, rows_used, rows_rejected, rows_warned;
+    unsigned long long bytes;
+};
+
+struct msc_model {
+    const struct msc_settings *settings;
+    enum msc_period_kind period_kind;
+    struct msc_arena arena;
+    struct msc_names people, clients, ticket_ids;
+    struct msc_person *person;  /* by people id */
+    size_t person_cap;
+    struct msc_client *client;  /* by clients id */
+    size_t client_cap;
+    struct msc_ticket *ticket;  /* by ticket_ids id */
+    size_t ticket_cap;
+    struct msc_dq dq;
+    struct msc_file_info file[MSC_FILE_COUNT];
+    int has_escalations, has_reopens; /* the tickets file has the column */
+    int64_t data_end;           /* latest kept ticket created or entry start */
+    /* The report's range and as-of time, set before tickets are dispatched. */
+    int64_t first_period, last_period;
+    int64_t as_of;
+    int nomem;                  /* sticky: an allocation failed somewhere */
+};
+
+void msc_model_init(struct msc_model *m, const struct msc_settings *s, enum msc_period_kind kind);
+void msc_model_release(struct msc_model *m);
+
+/* Interns a person or client, growing the side tables; -1 for an empty
+ * name, -2 on no memory (and m->nomem is set). */
+int msc_model_person(struct msc_model *m, const char *name);
+int msc_model_client(struct msc_model *m, const char *name);
+
+/* A person on the scorecard: named in tickets or time entries, or listed
+ * in resources.csv, and not include = false. */
+int msc_model_is_tech(const struct msc_model *m, int person);
+
+/* Endpoint-months and revenue of a client for a period (kpis.md: a month
+ * row wins over the undated row; weeks weigh 7 / 30.4375). Either out may be
+ * NULL; revenue is NAN when no month of the period has a revenue figure.
+ * Returns 0 when the client has no row for any of the months. */
+int msc_model_client_money(const struct msc_model *m, int client, int64_t period,
+                           double *endpoint_months, double *revenue);
+
+/* The hourly cost of a person's hours. */
+double msc_model_hourly_cost(const struct msc_model *m, int person);
+
+#endif

@@ -1,0 +1,293 @@
+/* settings.c: defaults from kpis.md and the INI reader (libinih). */
+#include "model/settings.h"
+#include "kpi/registry.h"
+#include "util/mem.h"
+#include "util/names.h"
+
+#include <ini.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum key_type { K_TEXT, K_NUMBER, K_LIST, K_HOLIDAYS, K_DAYS, K_CLOCK, K_CHOICE };
+
+struct key {
+    const char *name;
+    enum key_type type;
+    size_t offset;
+    size_t size;            /* K_TEXT, K_LIST: buffer size */
+    const char *choices;    /* K_CHOICE: "a|b|c", stored as the index */
+};
+
+#define F(field) offsetof(struct msc_settings, field)
+#define TEXT(name, field) {name, K_TEXT, F(field), sizeof ((struct msc_settings *)0)->field, NULL}
+#define LIST(name, field) {name, K_LIST, F(field), sizeof ((struct msc_settings *)0)->field, NULL}
+#define NUMBER(name, field) {name, K_NUMBER, F(field), 0, NULL}
+
+static const struct key keys[] = {
+    TEXT("msp_name", msp_name),
+    TEXT("timezone", timezone),
+    {"decimal_separator", K_CHOICE, F(decimal_comma), 0, "auto|dot|comma"},
+    {"date_order", K_CHOICE, F(date_order), 0, "mdy|dmy|ymd"},
+    LIST("reactive_types", reactive_types),
+    LIST("non_client_work_types", non_client_work_types),
+    LIST("absence_work_types", absence_work_types),
+    {"holidays", K_HOLIDAYS, 0, 0, NULL},
+    {"business_days", K_DAYS, 0, 0, NULL},
+    {"business_start", K_CLOCK, F(calendar.open_sec), 0, NULL},
+    {"business_end", K_CLOCK, F(calendar.close_sec), 0, NULL},
+    {"mttr_clock", K_CHOICE, F(calendar.calendar_clock), 0, "business|calendar"},
+    NUMBER("realtime_minutes", realtime_minutes),
+    NUMBER("long_entry_hours", long_entry_hours),
+    {"utilization_basis", K_CHOICE, F(utilization_billable), 0, "worked|billable"},
+    NUMBER("positive_min", positive_min),
+    NUMBER("negative_max", negative_max),
+    NUMBER("survey_scale_max", survey_scale_max),
+    NUMBER("default_hourly_cost", default_hourly_cost),
+    NUMBER("tier_a", tier_a),
+    NUMBER("tier_b", tier_b),
+    NUMBER("tier_c", tier_c),
+    NUMBER("amber_band", amber_band),
+};
+
+void msc_settings_init(struct msc_settings *s)
+{
+    memset(s, 0, sizeof *s);
+    s->decimal_comma = -1;
+    s->date_order = MSC_DATE_MDY;
+    strcpy(s->reactive_types, "Incident, Service Request, Problem, Alert");
+    strcpy(s->non_client_work_types, "Internal, Meeting, Training, Admin, PTO, Holiday, Sick, Vacation");
+    strcpy(s->absence_work_types, "PTO, Holiday, Sick, Vacation");
+    for (int d = 0; d < 5; d++)
+        s->calendar.business_day[d] = 1;
+    s->calendar.open_sec = 8 * 3600;
+    s->calendar.close_sec = 17 * 3600;
+    s->realtime_minutes = 30;
+    s->long_entry_hours = 16;
+    s->positive_min = 0.8;
+    s->negative_max = 0.4;
+    s->survey_scale_max = NAN;
+    s->default_hourly_cost = 0;
+    s->tier_a = 150;
+    s->tier_b = 100;
+    s->tier_c = 60;
+    s->amber_band = 0.10;
+    for (int i = 0; i < MSC_MAX_KPIS; i++)
+        s->target[i] = s->weight[i] = NAN;
+}
+
+void msc_settings_release(struct msc_settings *s)
+{
+    free(s->calendar.holidays);
+    s->calendar.holidays = NULL;
+    s->calendar.nholidays = 0;
+}
+
+int msc_settings_add_holiday(struct msc_settings *s, int64_t day)
+{
+    struct msc_calendar *c = &s->calendar;
+    if (msc_calendar_is_holiday(c, day))
+        return 0;
+    int64_t *h = msc_realloc(c->holidays, (c->nholidays + 1) * sizeof *h);
+    if (!h)
+        return -1;
+    size_t i = c->nholidays;
+    while (i > 0 && h[i - 1] > day) {
+        h[i] = h[i - 1];
+        i--;
+    }
+    h[i] = day;
+    c->holidays = h;
+    c->nholidays++;
+    return 0;
+}
+
+struct load_state {
+    struct msc_settings *s;
+    int seen_holidays;
+    char msg[256];
+};
+
+/* A number, with an optional trailing '%' meaning hundredths. */
+static int parse_amount(const char *v, double *out)
+{
+    char buf[64];
+    size_t n = strlen(v);
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+        n--;
+    int percent = n && v[n - 1] == '%';
+    if (percent)
+        n--;
+    if (n >= sizeof buf)
+        return -1;
+    memcpy(buf, v, n);
+    buf[n] = '\0';
+    if (msc_parse_number(buf, 0, out) != MSC_FIELD_OK)
+        return -1;
+    if (percent)
+        *out /= 100;
+    return 0;
+}
+
+/* Calls fn on each trimmed, non-empty item of a comma-separated list. */
+static int each_item(const char *v, int (*fn)(struct load_state *, const char *), struct load_state *ls)
+{
+    char item[64];
+    while (*v) {
+        const char *comma = strchr(v, ',');
+        size_t len = comma ? (size_t)(comma - v) : strlen(v);
+        while (len && (*v == ' ' || *v == '\t'))
+            v++, len--;
+        while (len && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+            len--;
+        if (len >= sizeof item)
+            return -1;
+        memcpy(item, v, len);
+        item[len] = '\0';
+        if (len && fn(ls, item) < 0)
+            return -1;
+        if (!comma)
+            break;
+        v = comma + 1;
+    }
+    return 0;
+}
+
+static int add_holiday(struct load_state *ls, const char *item)
+{
+    int64_t t;
+    if (msc_parse_datetime(item, MSC_DATE_YMD, &t) != MSC_FIELD_OK || t % 86400 != 0) {
+        snprintf(ls->msg, sizeof ls->msg, "'%s' is not a date (YYYY-MM-DD)", item);
+        return -1;
+    }
+    if (msc_settings_add_holiday(ls->s, t / 86400) < 0) {
+        snprintf(ls->msg, sizeof ls->msg, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int add_day(struct load_state *ls, const char *item)
+{
+    static const char *const names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    char folded[16];
+    msc_name_fold(item, folded, sizeof folded);
+    for (int d = 0; d < 7; d++)
+        if (strncmp(folded, names[d], 3) == 0) {
+            ls->s->calendar.business_day[d] = 1;
+            return 0;
+        }
+    snprintf(ls->msg, sizeof ls->msg, "'%s' is not a day of the week", item);
+    return -1;
+}
+
+static int set_key(struct load_state *ls, const struct key *k, const char *v)
+{
+    struct msc_settings *s = ls->s;
+    char *field = (char *)s + k->offset;
+    switch (k->type) {
+    case K_TEXT:
+    case K_LIST:
+        if (strlen(v) >= k->size) {
+            snprintf(ls->msg, sizeof ls->msg, "value longer than %zu characters", k->size - 1);
+            return -1;
+        }
+        strcpy(field, v);
+        return 0;
+    case K_NUMBER:
+        if (parse_amount(v, (double *)(void *)field) < 0 || *(double *)(void *)field < 0) {
+            snprintf(ls->msg, sizeof ls->msg, "'%s' is not a number >= 0", v);
+            return -1;
+        }
+        return 0;
+    case K_HOLIDAYS:
+        if (!ls->seen_holidays) {
+            msc_settings_release(s);
+            ls->seen_holidays = 1;
+        }
+        return each_item(v, add_holiday, ls);
+    case K_DAYS:
+        memset(s->calendar.business_day, 0, sizeof s->calendar.business_day);
+        return each_item(v, add_day, ls);
+    case K_CLOCK: {
+        int h, m, end = 0;
+        if (sscanf(v, "%2d:%2d%n", &h, &m, &end) != 2 || v[end] || h < 0 || h > 24 || m < 0 ||
+            m > 59 || h * 60 + m > 24 * 60) {
+            snprintf(ls->msg, sizeof ls->msg, "'%s' is not a time of day (HH:MM)", v);
+            return -1;
+        }
+        *(int *)(void *)field = h * 3600 + m * 60;
+        return 0;
+    }
+    case K_CHOICE: {
+        char folded[32];
+        msc_name_fold(v, folded, sizeof folded);
+        const char *c = k->choices;
+        for (int i = 0; *c; i++) {
+            size_t len = strcspn(c, "|");
+            if (strlen(folded) == len && strncmp(folded, c, len) == 0) {
+                /* decimal_separator: auto|dot|comma is stored as -1, 0, 1. */
+                *(int *)(void *)field = k->offset == F(decimal_comma) ? i - 1 : i;
+                return 0;
+            }
+            c += len + (c[len] == '|');
+        }
+        snprintf(ls->msg, sizeof ls->msg, "'%s' is not one of %s", v, k->choices);
+        return -1;
+    }
+    }
+    return -1;
+}
+
+static int on_key(void *user, const char *section, const char *name, const char *value)
+{
+    struct load_state *ls = user;
+    if (ls->msg[0])
+        return 0; /* report the first error only */
+    int is_target = strcmp(section, "targets") == 0, is_weight = strcmp(section, "weights") == 0;
+    if (is_target || is_weight) {
+        int i = msc_kpi_find(name);
+        double v;
+        if (i < 0) {
+            snprintf(ls->msg, sizeof ls->msg, "unknown KPI '%s' in [%s] (see --list-kpis)", name, section);
+            return 0;
+        }
+        if (parse_amount(value, &v) < 0 || v < 0) {
+            snprintf(ls->msg, sizeof ls->msg, "%s: '%s' is not a number >= 0", name, value);
+            return 0;
+        }
+        (is_target ? ls->s->target : ls->s->weight)[i] = v;
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        if (strcmp(keys[i].name, name) != 0)
+            continue;
+        if (set_key(ls, &keys[i], value) < 0) {
+            char detail[200];
+            snprintf(detail, sizeof detail, "%.199s", ls->msg);
+            snprintf(ls->msg, sizeof ls->msg, "%.40s: %s", name, detail);
+            return 0;
+        }
+        return 1;
+    }
+    snprintf(ls->msg, sizeof ls->msg, "unknown key '%s'", name);
+    return 0;
+}
+
+enum msc_status msc_settings_load(struct msc_settings *s, const char *path, struct msc_error *err)
+{
+    struct load_state ls = {s, 0, ""};
+    int rc = ini_parse(path, on_key, &ls);
+    if (rc == -1)
+        return msc_error_set(err, MSC_ERR_USAGE, "%s: cannot open settings file", path);
+    if (rc == -2)
+        return msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", path);
+    if (rc > 0)
+        return msc_error_set(err, MSC_ERR_USAGE, "%s:%d: %s", path, rc,
+                             ls.msg[0] ? ls.msg : "syntax error (expected key = value or [section])");
+    if (s->calendar.close_sec <= s->calendar.open_sec)
+        return msc_error_set(err, MSC_ERR_USAGE, "%s: business_end must be after business_start", path);
+    return MSC_OK;
+}

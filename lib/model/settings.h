@@ -1,0 +1,47 @@
+/*
+ * settings.h: every target, weight, threshold and list a run uses.
+ *
+ * msc_settings_init() fills the spec's defaults (kpis.md); msc_settings_load()
+ * reads an INI file over them. Keys in [targets] and [weights] are KPI ids;
+ * every other key may stand at the top of the file or in any other section
+ * (sections only group). An unknown key or a bad value is an error naming
+ * the file, line and key. examples/settings.ini lists every key.
+ */
+#ifndef MSC_MODEL_SETTINGS_H
+#define MSC_MODEL_SETTINGS_H
+
+#include "model/period.h"
+#include "read/field.h"
+#include "util/error.h"
+
+#define MSC_MAX_KPIS 64
+
+struct msc_settings {
+    char msp_name[128];
+    char timezone[64];
+    int decimal_comma;          /* -1: decide per file by its delimiter */
+    enum msc_date_order date_order;
+    char reactive_types[512];
+    char non_client_work_types[512];
+    char absence_work_types[256];
+    struct msc_calendar calendar; /* holidays, business days and hours, mttr clock */
+    double realtime_minutes;
+    double long_entry_hours;
+    int utilization_billable;   /* utilization_basis = billable */
+    double positive_min, negative_max; /* survey bands, as score / scale_max */
+    double survey_scale_max;    /* NAN: the profile's default */
+    double default_hourly_cost;
+    double tier_a, tier_b, tier_c;
+    double amber_band;          /* "within 10%" */
+    double target[MSC_MAX_KPIS]; /* by registry index; NAN: the module's default */
+    double weight[MSC_MAX_KPIS]; /* NAN: the module's default */
+};
+
+void msc_settings_init(struct msc_settings *s);
+void msc_settings_release(struct msc_settings *s);
+/* Errors: MSC_ERR_USAGE with "FILE:LINE: ..." naming the key. */
+enum msc_status msc_settings_load(struct msc_settings *s, const char *path, struct msc_error *err);
+/* Adds a holiday (day number); keeps the list sorted. -1 on no memory. */
+int msc_settings_add_holiday(struct msc_settings *s, int64_t day);
+
+#endif

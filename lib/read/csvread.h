@@ -1,0 +1,72 @@
+/*
+ * csvread.h: stream a CSV export row by row through libcsv.
+ *
+ * What the reader settles so that nobody else has to: a UTF-8 byte-order
+ * mark is dropped; UTF-16 is refused with a message saying so; the delimiter
+ * (',', ';' or tab) is the one that occurs most in the header line outside
+ * quotes; CRLF and LF both end lines; each field that is not valid UTF-8 is
+ * read as Windows-1252 and converted; rows are numbered by physical line
+ * (the header is line 1, a quoted field with newlines spans lines) so that
+ * messages can say file:line; rows made only of empty fields count as blank
+ * lines and are skipped.
+ *
+ * A row the reader cannot deliver (an unclosed quote, broken quoting, a NUL
+ * byte) goes to on_bad with its line and a reason, and reading goes on at
+ * the next line. Memory use is bounded by the longest row, never the file.
+ *
+ *     static int on_row(void *ctx, const struct msc_csv_row *row) { ... }
+ *     struct msc_csv_info info;
+ *     if (msc_csv_read_file("tickets.csv", "tickets.csv", &cb, ctx, &info, &err) != MSC_OK) ...
+ *
+ * The row and its strings are borrowed: valid only during the callback.
+ */
+#ifndef MSC_READ_CSVREAD_H
+#define MSC_READ_CSVREAD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util/error.h"
+
+struct msc_csv_row {
+    const char *const *fields; /* NUL-terminated UTF-8; "" for empty */
+    size_t nfields;
+    long line;                 /* physical line the row starts on, from 1 */
+    long index;                /* 0 for the header row, then 1, 2, ... */
+    char delimiter;
+};
+
+struct msc_csv_callbacks {
+    /* Returns 0 to go on; any other value stops reading and is returned by
+     * msc_csv_read as MSC_ERR_NOMEM (the only reason callbacks stop). */
+    int (*on_row)(void *ctx, const struct msc_csv_row *row);
+    void (*on_bad)(void *ctx, long line, const char *reason);
+};
+
+struct msc_csv_info {
+    char delimiter;
+    long lines;          /* physical lines read */
+    long rows;           /* data rows delivered (not the header) */
+    long bad_rows;       /* rows given to on_bad */
+    unsigned long long bytes;
+};
+
+/* Reads path ("-" is stdin); name is what messages call the file.
+ * Errors: MSC_ERR_INPUT when the file cannot be opened or read, is UTF-16,
+ * or has no header line; MSC_ERR_NOMEM. */
+enum msc_status msc_csv_read_file(const char *path, const char *name,
+                                  const struct msc_csv_callbacks *cb, void *ctx,
+                                  struct msc_csv_info *info, struct msc_error *err);
+
+/* The same over an open stream (not closed). */
+enum msc_status msc_csv_read_stream(FILE *f, const char *name,
+                                    const struct msc_csv_callbacks *cb, void *ctx,
+                                    struct msc_csv_info *info, struct msc_error *err);
+
+/* Converts Windows-1252 bytes to UTF-8 when s is not valid UTF-8. Writes
+ * into out (cap bytes); returns the length needed (a caller grows out and
+ * calls again when it is >= cap). Exposed for tests. */
+size_t msc_cp1252_to_utf8(const char *s, size_t len, char *out, size_t cap);
+int msc_utf8_valid(const char *s, size_t len);
+
+#endif

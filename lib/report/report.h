@@ -1,0 +1,54 @@
+/*
+ * report.h: the computed KPI table, independent of any output format.
+ *
+ * One row per (kpi, level, subject, period) that has a value, inside the
+ * report's range, sorted as output.md says: by KPI id, level, subject and
+ * period, byte order (the team's empty subject first). Writers read it and
+ * compute nothing.
+ */
+#ifndef MSC_REPORT_REPORT_H
+#define MSC_REPORT_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kpi/registry.h"
+#include "model/model.h"
+
+struct msc_row {
+    int kpi;                    /* registry index */
+    enum msc_level level;
+    int subject;                /* person or client id; -1 for the team */
+    int64_t period;
+    double num, den;            /* NAN where the KPI is not a ratio */
+    double value;
+    double target;              /* NAN: no target */
+    int met;                    /* 1, 0, or -1 without a target */
+};
+
+struct msc_report {
+    const struct msc_model *model;
+    struct msc_row *rows;
+    size_t count, cap;
+    double target[MSC_MAX_KPIS];
+    double weight[MSC_MAX_KPIS];
+    unsigned char selected[MSC_MAX_KPIS];
+};
+
+void msc_report_init(struct msc_report *r, const struct msc_model *m);
+void msc_report_release(struct msc_report *r);
+
+/* Fills the rows from the modules' cells (cells[k] for registry index k);
+ * -1 on no memory. */
+int msc_report_build(struct msc_report *r, struct msc_cells *const *cells);
+
+const char *msc_report_level_name(enum msc_level level);
+/* The subject's display name: "" for the team. */
+const char *msc_report_subject(const struct msc_report *r, const struct msc_row *row);
+/* The row for a cell, or NULL. */
+const struct msc_row *msc_report_find(const struct msc_report *r, int kpi, enum msc_level level,
+                                      int subject, int64_t period);
+/* Whether value meets target (on the value rounded to 6 decimals; a tie meets). */
+int msc_report_met(enum msc_better better, double value, double target);
+
+#endif

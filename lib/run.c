@@ -1,0 +1,184 @@
+/* run.c: read, dispatch to the KPI modules, build the report. */
+#include "run.h"
+#include "kpi/registry.h"
+#include "model/load.h"
+#include "read/field.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+void msc_run_opts_init(struct msc_run_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->period = MSC_PERIOD_MONTH;
+    o->month = -1;
+    o->months = 12;
+    o->as_of = MSC_TIME_NONE;
+    o->now = MSC_TIME_NONE;
+}
+
+void msc_run_init(struct msc_run *run)
+{
+    memset(run, 0, sizeof *run);
+    msc_settings_init(&run->settings);
+    for (size_t k = 0; k < msc_kpi_count; k++) {
+        msc_cells_init(&run->cells[k]);
+        msc_cells_init(&run->aux[k]);
+    }
+}
+
+void msc_run_release(struct msc_run *run)
+{
+    for (size_t k = 0; k < msc_kpi_count; k++) {
+        msc_cells_release(&run->cells[k]);
+        msc_cells_release(&run->aux[k]);
+    }
+    msc_report_release(&run->report);
+    if (run->loaded)
+        msc_model_release(&run->model);
+    msc_settings_release(&run->settings);
+}
+
+static struct msc_kpi_ctx ctx_for(struct msc_run *run, size_t k)
+{
+    struct msc_kpi_ctx ctx = {&run->model, &run->cells[k], &run->aux[k], (int)k, NULL, NULL, NULL};
+    return ctx;
+}
+
+static void dispatch_entry(void *p, const struct msc_entry *e)
+{
+    struct msc_run *run = p;
+    for (size_t k = 0; k < msc_kpi_count; k++)
+        if (run->report.selected[k] && msc_kpi_registry[k]->on_entry) {
+            struct msc_kpi_ctx ctx = ctx_for(run, k);
+            msc_kpi_registry[k]->on_entry(&ctx, e);
+        }
+}
+
+static void dispatch_survey(void *p, const struct msc_survey *s)
+{
+    struct msc_run *run = p;
+    for (size_t k = 0; k < msc_kpi_count; k++)
+        if (run->report.selected[k] && msc_kpi_registry[k]->on_survey) {
+            struct msc_kpi_ctx ctx = ctx_for(run, k);
+            msc_kpi_registry[k]->on_survey(&ctx, s);
+        }
+}
+
+static enum msc_status select_kpis(struct msc_report *r, const char *list, struct msc_error *err)
+{
+    if (!list)
+        return MSC_OK;
+    memset(r->selected, 0, sizeof r->selected);
+    char id[64];
+    while (*list) {
+        size_t len = strcspn(list, ",");
+        if (len >= sizeof id)
+            len = sizeof id - 1;
+        memcpy(id, list, len);
+        id[len] = '\0';
+        int k = msc_kpi_find(id);
+        if (k < 0)
+            return msc_error_set(err, MSC_ERR_USAGE, "unknown KPI '%s' (see --list-kpis)", id);
+        r->selected[k] = 1;
+        list += strcspn(list, ",");
+        if (*list)
+            list++;
+    }
+    return MSC_OK;
+}
+
+/* DIR/NAME, or the explicit path; NULL when an optional file is absent. */
+static const char *input_path(struct msc_run *run, const struct msc_run_opts *o, enum msc_file f)
+{
+    if (o->path[f])
+        return o->path[f];
+    const char *dir = o->dir ? o->dir : ".";
+    size_t n = strlen(dir) + strlen(msc_file_names[f]) + 2;
+    char *p = msc_arena_alloc(&run->model.arena, n);
+    if (!p)
+        return NULL;
+    snprintf(p, n, "%s/%s", dir, msc_file_names[f]);
+    return p;
+}
+
+static void set_range(struct msc_model *m, const struct msc_run_opts *o)
+{
+    enum msc_period_kind kind = m->period_kind;
+    int64_t last;
+    if (o->month >= 0)
+        last = msc_period_for_month(kind, o->month);
+    else if (m->data_end != MSC_TIME_NONE)
+        last = msc_period_of(kind, m->data_end) - 1; /* the last complete period */
+    else
+        last = msc_period_of(kind, o->now != MSC_TIME_NONE ? o->now : 0) - 1;
+    m->last_period = last;
+    m->first_period = last - (o->months > 0 ? o->months : 1) + 1;
+    m->as_of = o->as_of != MSC_TIME_NONE ? o->as_of : msc_period_end(kind, last);
+}
+
+enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *o,
+                                struct msc_error *err)
+{
+    enum msc_status st;
+    if (run->settings.timezone[0]) {
+        setenv("TZ", run->settings.timezone, 1);
+        tzset();
+    }
+    msc_model_init(&run->model, &run->settings, o->period);
+    run->loaded = 1;
+    msc_report_init(&run->report, &run->model);
+    if ((st = select_kpis(&run->report, o->kpis, err)) != MSC_OK)
+        return st;
+
+    static const enum msc_file order[] = {MSC_FILE_RESOURCES, MSC_FILE_CLIENTS, MSC_FILE_TICKETS,
+                                          MSC_FILE_TIME, MSC_FILE_SURVEYS};
+    struct msc_load_sink sink = {run, dispatch_entry, dispatch_survey};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        enum msc_file f = order[i];
+        const char *path = input_path(run, o, f);
+        if (!path)
+            return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+        if (!o->path[f] && access(path, F_OK) != 0) {
+            if (f == MSC_FILE_TICKETS)
+                return msc_error_set(err, MSC_ERR_INPUT, "%s: not found (tickets.csv is required)", path);
+            run->model.file[f].path = path;
+            run->model.file[f].note = "not found; the KPIs that need it have no value";
+            continue;
+        }
+        if ((st = msc_load_file(&run->model, f, path, &sink, err)) != MSC_OK)
+            return st;
+    }
+
+    set_range(&run->model, o);
+    size_t ntickets = msc_names_count(&run->model.ticket_ids);
+    for (size_t t = 0; t < ntickets; t++)
+        for (size_t k = 0; k < msc_kpi_count; k++)
+            if (run->report.selected[k] && msc_kpi_registry[k]->on_ticket) {
+                struct msc_kpi_ctx ctx = ctx_for(run, k);
+                msc_kpi_registry[k]->on_ticket(&ctx, &run->model.ticket[t]);
+            }
+    struct msc_cells *all[MSC_MAX_KPIS];
+    for (size_t k = 0; k < msc_kpi_count; k++) {
+        all[k] = &run->cells[k];
+        if (run->report.selected[k] && msc_kpi_registry[k]->finish) {
+            struct msc_kpi_ctx ctx = ctx_for(run, k);
+            msc_kpi_registry[k]->finish(&ctx);
+        }
+    }
+    for (size_t k = 0; k < msc_kpi_count; k++)
+        if (run->report.selected[k] && msc_kpi_registry[k]->derive) {
+            struct msc_kpi_ctx ctx = ctx_for(run, k);
+            ctx.all = all;
+            ctx.targets = run->report.target;
+            ctx.weights = run->report.weight;
+            msc_kpi_registry[k]->derive(&ctx);
+        }
+    msc_dq_sort(&run->model.dq, msc_file_names);
+    if (run->model.nomem || msc_report_build(&run->report, all) < 0)
+        return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+    return MSC_OK;
+}

@@ -1,0 +1,173 @@
+/* names.c: folded-name hash table (FNV-1a, linear probing). */
+#include "util/names.h"
+#include "util/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+/* Writes the folded form of s; returns its length (may exceed cap - 1). */
+static size_t fold(const char *s, char *buf, size_t cap)
+{
+    size_t len = 0;
+    int space = 0;
+    while (is_ws((unsigned char)*s))
+        s++;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (is_ws(c)) {
+            space = 1;
+            continue;
+        }
+        if (space) {
+            if (len + 1 < cap)
+                buf[len] = ' ';
+            len++;
+            space = 0;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        if (len + 1 < cap)
+            buf[len] = (char)c;
+        len++;
+    }
+    if (cap)
+        buf[len < cap ? len : cap - 1] = '\0';
+    return len;
+}
+
+size_t msc_name_fold(const char *s, char *buf, size_t cap) { return fold(s, buf, cap); }
+
+void msc_names_init(struct msc_names *n)
+{
+    memset(n, 0, sizeof *n);
+    msc_arena_init(&n->arena);
+}
+
+void msc_names_release(struct msc_names *n)
+{
+    msc_arena_release(&n->arena);
+    free(n->display);
+    free(n->key);
+    free(n->slots);
+    free(n->scratch);
+    memset(n, 0, sizeof *n);
+}
+
+static uint32_t hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Folds s into the scratch buffer; returns it, or NULL on no memory. */
+static const char *fold_scratch(struct msc_names *n, const char *s)
+{
+    size_t need = strlen(s) + 1;
+    if (msc_grow(&n->scratch, &n->scratch_cap, need, 1) < 0)
+        return NULL;
+    fold(s, n->scratch, n->scratch_cap);
+    return n->scratch;
+}
+
+static int32_t *lookup(struct msc_names *n, const char *key)
+{
+    size_t mask = n->nslots - 1;
+    for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+        int32_t *slot = &n->slots[i];
+        if (*slot == 0 || strcmp(n->key[*slot - 1], key) == 0)
+            return slot;
+    }
+}
+
+int msc_names_find(struct msc_names *n, const char *s)
+{
+    const char *key = fold_scratch(n, s);
+    if (!key || !*key || n->nslots == 0)
+        return -1;
+    int32_t slot = *lookup(n, key);
+    return slot ? slot - 1 : -1;
+}
+
+static int rehash(struct msc_names *n)
+{
+    size_t nslots = n->nslots ? n->nslots * 2 : 64;
+    int32_t *slots = msc_calloc(nslots, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(n->slots);
+    n->slots = slots;
+    n->nslots = nslots;
+    for (size_t id = 0; id < n->count; id++)
+        *lookup(n, n->key[id]) = (int32_t)id + 1;
+    return 0;
+}
+
+int msc_names_intern(struct msc_names *n, const char *s)
+{
+    const char *key = fold_scratch(n, s);
+    if (!key)
+        return -2;
+    if (!*key)
+        return -1;
+    if ((n->count + 1) * 2 > n->nslots && rehash(n) < 0)
+        return -2;
+    int32_t *slot = lookup(n, key);
+    if (*slot)
+        return *slot - 1;
+    if (n->count >= INT32_MAX - 1)
+        return -2;
+    size_t cap = n->cap;
+    if (msc_grow(&n->display, &cap, n->count + 1, sizeof *n->display) < 0)
+        return -2;
+    if (msc_grow(&n->key, &n->cap, n->count + 1, sizeof *n->key) < 0)
+        return -2;
+    /* display grew to the same capacity as key (both double from 16). */
+    while (is_ws((unsigned char)*s))
+        s++;
+    size_t len = strlen(s);
+    while (len && is_ws((unsigned char)s[len - 1]))
+        len--;
+    const char *disp = msc_arena_strndup(&n->arena, s, len);
+    const char *k = msc_arena_strdup(&n->arena, key);
+    if (!disp || !k)
+        return -2;
+    n->display[n->count] = disp;
+    n->key[n->count] = k;
+    *slot = (int32_t)++n->count;
+    return (int)n->count - 1;
+}
+
+const char *msc_names_display(const struct msc_names *n, int id)
+{
+    return id >= 0 && (size_t)id < n->count ? n->display[id] : "";
+}
+
+int msc_name_in_list(const char *s, const char *list)
+{
+    char want[256], item[256];
+    size_t wl = fold(s, want, sizeof want);
+    if (wl == 0 || wl >= sizeof want)
+        return 0;
+    while (*list) {
+        const char *comma = strchr(list, ',');
+        size_t len = comma ? (size_t)(comma - list) : strlen(list);
+        char tmp[256];
+        if (len < sizeof tmp) {
+            memcpy(tmp, list, len);
+            tmp[len] = '\0';
+            if (fold(tmp, item, sizeof item) == wl && strcmp(item, want) == 0)
+                return 1;
+        }
+        if (!comma)
+            break;
+        list = comma + 1;
+    }
+    return 0;
+}

@@ -1,0 +1,51 @@
+/*
+ * names.h: interning of names compared the way MSPs write them.
+ *
+ * Technicians, clients and ticket ids are the same name when they match
+ * after trimming, folding runs of white space (ASCII space, tab, CR, LF, FF,
+ * VT) to one space and folding ASCII case. Each distinct name gets a dense
+ * id 0, 1, 2 ... in order of first sight, and keeps its first spelling
+ * (trimmed) for reports. Strings live in the table's own arena.
+ *
+ *     struct msc_names people;
+ *     msc_names_init(&people);
+ *     int id = msc_names_intern(&people, " alice  NG ");  // same id as "Alice Ng"
+ *     puts(msc_names_display(&people, id));
+ *     msc_names_release(&people);
+ */
+#ifndef MSC_UTIL_NAMES_H
+#define MSC_UTIL_NAMES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+
+struct msc_names {
+    struct msc_arena arena;
+    const char **display; /* id -> first spelling */
+    const char **key;     /* id -> folded form */
+    size_t count, cap;
+    int32_t *slots;       /* open addressing: id + 1, 0 = empty */
+    size_t nslots;
+    char *scratch;
+    size_t scratch_cap;
+};
+
+void msc_names_init(struct msc_names *n);
+void msc_names_release(struct msc_names *n);
+
+/* The id of s, or -1 when unknown or when s is empty after trimming. */
+int msc_names_find(struct msc_names *n, const char *s);
+/* The id of s, adding it when new; -1 when s is empty, -2 out of memory. */
+int msc_names_intern(struct msc_names *n, const char *s);
+const char *msc_names_display(const struct msc_names *n, int id);
+static inline size_t msc_names_count(const struct msc_names *n) { return n->count; }
+
+/* Folds s into buf (cap bytes, NUL-terminated, truncated if short);
+ * returns the folded length. Exposed for list matching (work types). */
+size_t msc_name_fold(const char *s, char *buf, size_t cap);
+/* Whether s names one of the items of a comma-separated list, compared folded. */
+int msc_name_in_list(const char *s, const char *list);
+
+#endif

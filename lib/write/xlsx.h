@@ -1,0 +1,27 @@
+/*
+ * xlsx.h: the scorecard workbook (output.md), through libxlsxwriter.
+ *
+ * Sheets in order: Scorecard, Trend, Team, one per scorecard KPI, Clients,
+ * Data Quality, Definitions. Text from the input is always written as text,
+ * never as a formula. The document time is doc_time (the as-of time, or
+ * SOURCE_DATE_EPOCH), so the same inputs give a byte-identical file.
+ * path is a plain file the caller has made safe to write (write/output.h).
+ */
+#ifndef MSC_WRITE_XLSX_H
+#define MSC_WRITE_XLSX_H
+
+#include <stdint.h>
+
+#include "report/report.h"
+#include "util/error.h"
+
+struct msc_xlsx_opts {
+    const char *version;        /* the program's version, for Definitions */
+    int64_t doc_time;           /* zone-less seconds (read/field.h) */
+};
+
+/* Errors: MSC_ERR_OUTPUT naming path, MSC_ERR_NOMEM. */
+enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
+                               const struct msc_xlsx_opts *o, struct msc_error *err);
+
+#endif
