@@ -728,7 +728,7 @@ static void setup_clients(void)
         double u = ru();
         c->agreement = u < 0.65 ? AG_FIXED : u < 0.85 ? AG_TM : AG_BLOCK;
         double rate = c->agreement == AG_FIXED ? ruf(70, 150) : c->agreement == AG_TM ? ruf(40, 70) : ruf(55, 100);
-        c->noise = dexp(0.45 * rnorm());
+        c->noise = clampd(dexp(0.45 * rnorm()), 0.5, 1.8);
         c->grow_month = -1;
         c->endpoints0 = c->endpoints1;
         /* a noisy, underpriced client (effort-to-revenue tier D) */
@@ -976,7 +976,7 @@ static int pick_tech(int team, int exclude)
 {
     int *lst = g_av[team], n = g_avn[team], cand = -1;
     for (int tries = 0; tries < 48; tries++) {
-        if (tries == 16 || n == 0) {
+        if (tries == 10 || n == 0) {
             lst = g_avall;
             n = g_avalln;
         }
@@ -987,7 +987,7 @@ static int pick_tech(int team, int exclude)
             continue;
         tech_t *tk = &g_tech[c];
         double rem = tk->budget > 0 ? 1.0 - tk->used / tk->budget : 0.0;
-        double w = tk->d.load * clampd(rem, 0.04, 1.0);
+        double w = tk->d.load * clampd(rem, 0.01, 1.0);
         cand = c;
         if (ru() < w)
             return c;
@@ -1771,7 +1771,7 @@ int main(int argc, char **argv)
         }
         for (int k = 0; k < g_ntech; k++) {
             tech_t *tk = &g_tech[k];
-            tk->used = 0;
+            tk->used = g_tally[(size_t)k * g_months + m]; /* spill-over from last month */
             tk->budget = g_avail[(size_t)k * g_months + m] * TR(tk, util, prog(tk, (g_mday[m] + 15) * DAY));
         }
         double tm = opt_tpm * (g_months > 1 ? 0.94 + 0.12 * m / (g_months - 1) : 1.0);

@@ -110,33 +110,40 @@ static void log_item(struct loader *ld, enum msc_severity sev, int field, const 
         ld->m->nomem = 1;
 }
 
-/* Rejects the row for its first fault; returns -1 so callers can return it.
- * A generic fault ("missing required field") is followed by the field's
- * name unless what names it already. */
-static int reject(struct loader *ld, int field, const char *what)
+/* A reason: a generic fault ("missing required field") is followed by the
+ * field's name; a specific one ("duplicate ticket id") names itself. */
+static void compose(const struct loader *ld, int field, const char *what, const char *consequence,
+                    char *reason, size_t cap)
 {
     static const char *const generic[] = {"missing required field", "unparseable date",
-                                          "unparseable number", "number out of range", NULL};
+                                          "unparseable number", "unparseable boolean",
+                                          "unparseable count", "unparseable SLA flag",
+                                          "number out of range", "negative count",
+                                          "due time before created", NULL};
     int name_it = 0;
-    for (int i = 0; generic[i]; i++)
+    for (int i = 0; generic[i] && field >= 0; i++)
         name_it |= strcmp(what, generic[i]) == 0;
-    char reason[128];
-    if (field >= 0 && name_it)
-        snprintf(reason, sizeof reason, "%s: %s", what, field_name(ld, field));
-    else
-        snprintf(reason, sizeof reason, "%s", what);
+    int n = name_it ? snprintf(reason, cap, "%s: %s", what, field_name(ld, field))
+                    : snprintf(reason, cap, "%s", what);
+    if (consequence && n >= 0 && (size_t)n < cap)
+        snprintf(reason + n, cap - (size_t)n, " (%s)", consequence);
+}
+
+/* Rejects the row for its first fault; returns -1 so callers can return it. */
+static int reject(struct loader *ld, int field, const char *what)
+{
+    char reason[160];
+    compose(ld, field, what, NULL, reason, sizeof reason);
     log_item(ld, MSC_REJECTED, field, reason);
     ld->rejected = 1;
     return -1;
 }
 
+/* Logs a warning; the row is kept. */
 static void warn(struct loader *ld, int field, const char *what, const char *consequence)
 {
-    char reason[160];
-    if (field >= 0)
-        snprintf(reason, sizeof reason, "%s: %s (%s)", what, field_name(ld, field), consequence);
-    else
-        snprintf(reason, sizeof reason, "%s", what);
+    char reason[200];
+    compose(ld, field, what, consequence, reason, sizeof reason);
     log_item(ld, MSC_WARNING, field, reason);
     ld->warned = 1;
 }

@@ -1,23 +1,14 @@
 /* test_field.c: unit tests for the cell parsers in read/field.h. */
 #include "read/field.h"
+#include "check.h"
+
+#include <math.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-static int passed, failed;
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (cond) {                                                            \
-            passed++;                                                          \
-        } else {                                                               \
-            failed++;                                                          \
-            printf("%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);    \
-        }                                                                      \
-    } while (0)
 
 /* Seconds since 1970-01-01 in the zone-less calendar. */
 static int64_t at(int y, int mo, int d, int h, int mi, int s)
@@ -410,6 +401,5 @@ int main(void)
     test_ratings();
     test_calendar();
     test_format();
-    printf("field: %d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report("field");
 }
