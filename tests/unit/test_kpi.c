@@ -1,0 +1,97 @@
+/* test_kpi.c: utilization through the library, against hand arithmetic. */
+#include "check.h"
+#include "read/field.h"
+#include "run.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/msc-test-kpi-XXXXXX";
+
+static void write_file(const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    fputs(text, f);
+    fclose(f);
+}
+
+static double value(struct msc_run *run, const char *kpi, enum msc_level level, const char *who)
+{
+    int subject = level == MSC_LEVEL_TEAM ? -1 : msc_names_find(&run->model.people, who);
+    const struct msc_row *row = msc_report_find(&run->report, msc_kpi_find(kpi), level, subject,
+                                                run->model.last_period);
+    return row ? row->value : NAN;
+}
+
+/* February 2026: 20 weekdays; Monday 16 is a holiday. */
+static void run_feb(struct msc_run *run, int billable_basis)
+{
+    struct msc_run_opts o;
+    struct msc_error err = {0};
+    msc_run_opts_init(&o);
+    o.dir = dir;
+    o.month = 2026 * 12 + 1;
+    o.months = 1;
+    msc_run_init(run);
+    msc_settings_add_holiday(&run->settings, msc_days_from_civil(2026, 2, 16));
+    run->settings.utilization_billable = billable_basis;
+    CHECK(msc_run_execute(run, &o, &err) == MSC_OK);
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir))
+        return 1;
+    write_file("tickets.csv", "ticket_id,created,client,resource\n"
+                              "A1,2026-02-03 09:00,Acme,Ann\n");
+    write_file("resources.csv", "resource,weekly_hours,start_date,include\n"
+                                "Ann,40,,yes\n"
+                                "Ben,30,2026-02-16,yes\n"
+                                "Desk,40,,no\n");
+    write_file("time_entries.csv", "ticket_id,resource,start,date_worked,hours_worked,billable,work_type,client\n"
+                                   "A1,Ann,2026-02-03 09:00,,6,no,Regular,\n"
+                                   "A1,Ann,2026-02-04 09:00,,4,no,,\n"
+                                   ",Ann,2026-02-05 09:00,,2,no,Internal,\n"
+                                   ",Ann,,2026-02-10,8,no,PTO,\n"
+                                   ",Ben,2026-02-17 09:00,,6,yes,Regular,Acme\n"
+                                   ",Desk,2026-02-17 09:00,,5,no,Regular,Acme\n");
+    struct msc_run run;
+    run_feb(&run, 0);
+    /* Ann: (20 weekdays - 1 holiday) x 40 / 5 = 152, less 8 h PTO = 144;
+     * client work 6 + 4 (an empty work type on a ticket is client work);
+     * Internal and PTO are not. 10 / 144. */
+    CHECK_NEAR(value(&run, "utilization", MSC_LEVEL_TECH, "Ann"), 10.0 / 144);
+    /* Ben starts Monday 16: 10 weekdays, less the holiday, x 30 / 5 = 54. */
+    CHECK_NEAR(value(&run, "utilization", MSC_LEVEL_TECH, "Ben"), 6.0 / 54);
+    /* Desk has include = no: no row, and out of the team's sums. */
+    CHECK(isnan(value(&run, "utilization", MSC_LEVEL_TECH, "Desk")));
+    CHECK_NEAR(value(&run, "utilization", MSC_LEVEL_TEAM, NULL), 16.0 / 198);
+    msc_run_release(&run);
+
+    /* utilization_basis = billable counts only billable entries. */
+    run_feb(&run, 1);
+    CHECK_NEAR(value(&run, "utilization", MSC_LEVEL_TECH, "Ann"), 0.0);
+    CHECK_NEAR(value(&run, "utilization", MSC_LEVEL_TECH, "Ben"), 6.0 / 54);
+    msc_run_release(&run);
+
+    /* A technician with no capacity in the period has no value, not 0. */
+    write_file("time_entries.csv", "ticket_id,resource,start,hours_worked\n"
+                                   "A1,Cy,2026-03-03 09:00,2\n");
+    run_feb(&run, 0);
+    CHECK(isnan(value(&run, "utilization", MSC_LEVEL_TECH, "Cy")));
+    /* Ann is listed and employed: capacity 152, nothing logged: 0, not blank. */
+    CHECK(value(&run, "utilization", MSC_LEVEL_TECH, "Ann") == 0);
+    msc_run_release(&run);
+
+    for (const char *f = "tickets.csv\0resources.csv\0time_entries.csv\0"; *f; f += strlen(f) + 1) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", dir, f);
+        unlink(path);
+    }
+    rmdir(dir);
+    return check_report("kpi");
+}
