@@ -149,7 +149,7 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
             run->model.file[f].note = "not found; the KPIs that need it have no value";
             continue;
         }
-        if ((st = msc_load_file(&run->model, f, path, &sink, err)) != MSC_OK)
+        if ((st = msc_load_file(&run->model, f, path, o->profile, &sink, err)) != MSC_OK)
             return st;
     }
 

@@ -33,6 +33,7 @@ struct msc_run_opts {
     int64_t as_of;                       /* MSC_TIME_NONE: the end of the last period */
     int64_t now;                         /* local now, for a report with no data */
     const char *kpis;                    /* comma-separated ids, or NULL for all */
+    const struct msc_profile *profile;   /* NULL: recognise each file's PSA */
 };
 
 struct msc_run {

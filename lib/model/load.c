@@ -2,6 +2,7 @@
 #include "model/load.h"
 #include "read/csvread.h"
 #include "read/field.h"
+#include "read/profile.h"
 #include "util/mem.h"
 
 #include <math.h>
@@ -13,53 +14,15 @@ const char *const msc_file_names[MSC_FILE_COUNT] = {
     "tickets.csv", "time_entries.csv", "surveys.csv", "clients.csv", "resources.csv",
 };
 
-/* Canonical fields per file (data-model.md), in header-matching form. */
-enum { T_ID, T_CREATED, T_CLIENT, T_TYPE, T_RESOURCE, T_FR_DUE, T_FR, T_RP_DUE, T_RP, T_RES_DUE,
-       T_RES, T_COMPLETED, T_ESTIMATE, T_ESCALATIONS, T_REOPENS, T_FR_MET, T_RP_MET, T_RES_MET };
-static const char *const ticket_fields[] = {
-    "ticket_id", "created", "client", "ticket_type", "resource", "first_response_due",
-    "first_response", "resolution_plan_due", "resolution_plan", "resolved_due", "resolved",
-    "completed", "estimated_hours", "escalations", "reopens", "first_response_met",
-    "resolution_plan_met", "resolved_met", NULL};
-
-enum { E_TICKET, E_RESOURCE, E_START, E_END, E_DATE, E_HOURS, E_BILLED, E_BILLABLE, E_TYPE,
-       E_CLIENT, E_ENTERED };
-static const char *const entry_fields[] = {
-    "ticket_id", "resource", "start", "end", "date_worked", "hours_worked", "hours_billed",
-    "billable", "work_type", "client", "entered", NULL};
-
-enum { S_TICKET, S_RESOURCE, S_CLIENT, S_RECEIVED, S_SCORE, S_SCALE };
-static const char *const survey_fields[] = {
-    "ticket_id", "resource", "client", "received", "score", "scale_max", NULL};
-
-enum { C_CLIENT, C_ENDPOINTS, C_REVENUE, C_MONTH };
-static const char *const client_fields[] = {"client", "endpoints", "monthly_revenue", "month", NULL};
-
-enum { R_RESOURCE, R_WEEKLY, R_COST, R_START, R_END, R_INCLUDE };
-static const char *const resource_fields[] = {
-    "resource", "weekly_hours", "hourly_cost", "start_date", "end_date", "include", NULL};
-
-static const char *const *const file_fields[MSC_FILE_COUNT] = {
-    ticket_fields, entry_fields, survey_fields, client_fields, resource_fields};
-
-/* Required columns; a '|' joins alternatives ("start|date_worked"). */
-static const char *const required_columns[MSC_FILE_COUNT][4] = {
-    {"ticket_id", "created", "client", NULL},
-    {"resource", "start|date_worked", NULL},
-    {"score", NULL},
-    {"client", "endpoints", NULL},
-    {"resource", NULL},
-};
-
-#define MAX_FIELDS 24
-#define PROFILE_SCALE_MAX 10 /* the generic profile's survey scale */
 
 struct loader {
     struct msc_model *m;
     enum msc_file file;
     const struct msc_load_sink *sink;
     struct msc_file_info *info;
-    int col[MAX_FIELDS];         /* field -> column, -1 absent */
+    const struct msc_profile *profile; /* forced, or NULL to detect */
+    struct msc_header_map map;
+    const struct msc_profile *used_profile;
     int decimal_comma;
     const struct msc_csv_row *row;
     int warned;                  /* the current row has a warning */
@@ -68,22 +31,9 @@ struct loader {
     enum msc_status status;      /* a header fault found in the callback */
 };
 
-/* Header names match ignoring case, spaces, _ # ( ) / . and -. */
-static void header_key(const char *s, char *out, size_t cap)
-{
-    size_t n = 0;
-    for (; *s && n + 1 < cap; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (strchr(" _#()/.-\t", c))
-            continue;
-        out[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    out[n] = '\0';
-}
-
 static const char *cell(const struct loader *ld, int field)
 {
-    int c = ld->col[field];
+    int c = ld->map.col[field];
     return c >= 0 && (size_t)c < ld->row->nfields ? ld->row->fields[c] : "";
 }
 
@@ -99,12 +49,12 @@ static int present(const struct loader *ld, int field) { return !is_blank(cell(l
 
 static const char *field_name(const struct loader *ld, int field)
 {
-    return file_fields[ld->file][field];
+    return msc_field_names[ld->file][field];
 }
 
 static void log_item(struct loader *ld, enum msc_severity sev, int field, const char *reason)
 {
-    int column = field >= 0 && ld->col[field] >= 0 ? ld->col[field] + 1 : 0;
+    int column = field >= 0 && ld->map.col[field] >= 0 ? ld->map.col[field] + 1 : 0;
     if (msc_dq_add(&ld->m->dq, (int)ld->file, ld->row->line, column, sev, reason,
                    field >= 0 ? cell(ld, field) : NULL) < 0)
         ld->m->nomem = 1;
@@ -174,11 +124,41 @@ static double opt_number(struct loader *ld, int field)
     return st == MSC_FIELD_OK ? v : NAN;
 }
 
+/* Whether folded s is one of a '|'-separated word list. */
+static int in_words(const char *words, const char *s)
+{
+    size_t len = strlen(s);
+    while (words && *words) {
+        size_t n = strcspn(words, "|");
+        if (n == len && strncmp(words, s, n) == 0)
+            return 1;
+        words += n + (words[n] == '|');
+    }
+    return 0;
+}
+
+/* A boolean cell read with the profile's extra words too: MSC_FIELD_OK
+ * with *b set, MSC_FIELD_EMPTY (also for the profile's "none" words), or
+ * MSC_FIELD_BAD. */
+static int read_bool(struct loader *ld, const char *s, int *b)
+{
+    char folded[32];
+    msc_name_fold(s, folded, sizeof folded);
+    const struct msc_profile *p = ld->used_profile;
+    if (in_words(p->true_words, folded))
+        return *b = 1, MSC_FIELD_OK;
+    if (in_words(p->false_words, folded))
+        return *b = 0, MSC_FIELD_OK;
+    if (in_words(p->none_words, folded))
+        return MSC_FIELD_EMPTY;
+    return msc_parse_bool(s, b);
+}
+
 /* An optional boolean: 1, 0, or -1 when missing or bad (bad warns). */
 static int opt_bool(struct loader *ld, int field)
 {
     int b = -1;
-    if (msc_parse_bool(cell(ld, field), &b) == MSC_FIELD_BAD) {
+    if (read_bool(ld, cell(ld, field), &b) == MSC_FIELD_BAD) {
         warn(ld, field, "unparseable boolean", "treated as missing");
         return -1;
     }
@@ -200,7 +180,7 @@ static int opt_count(struct loader *ld, int field)
         warn(ld, field, "negative count", "treated as 0");
         return 0;
     }
-    if (msc_parse_bool(s, &b) == MSC_FIELD_OK)
+    if (read_bool(ld, s, &b) == MSC_FIELD_OK)
         return b;
     warn(ld, field, "unparseable count", "treated as 0");
     return 0;
@@ -218,10 +198,34 @@ static unsigned char opt_verdict(struct loader *ld, int field)
     if (!strcmp(folded, "excluded") || !strcmp(folded, "e") || !strcmp(folded, "n/a") ||
         !strcmp(folded, "na"))
         return MSC_VERDICT_EXCLUDED;
-    if (msc_parse_bool(s, &b) == MSC_FIELD_OK)
-        return b ? MSC_VERDICT_MET : MSC_VERDICT_MISSED;
+    switch (read_bool(ld, s, &b)) {
+    case MSC_FIELD_OK: return b ? MSC_VERDICT_MET : MSC_VERDICT_MISSED;
+    case MSC_FIELD_EMPTY: return MSC_VERDICT_NONE;
+    }
     warn(ld, field, "unparseable SLA flag", "computed from the times");
     return MSC_VERDICT_NONE;
+}
+
+/* Hours as the profile writes them: decimal hours, "h:mm", or minutes for
+ * a column the profile marks so. */
+static int parse_hours(const struct loader *ld, int field, double *out)
+{
+    const char *s = cell(ld, field);
+    int h, mi, n = 0;
+    int st;
+    if (strchr(s, ':')) {
+        while (*s == ' ')
+            s++;
+        st = sscanf(s, "%6d:%2d%n", &h, &mi, &n) == 2 && h >= 0 && mi >= 0 && mi < 60 && is_blank(s + n)
+                 ? MSC_FIELD_OK : MSC_FIELD_BAD;
+        if (st == MSC_FIELD_OK)
+            *out = h + mi / 60.0;
+        return st;
+    }
+    st = msc_parse_number(s, ld->decimal_comma, out);
+    if (st == MSC_FIELD_OK && ld->map.minutes[field])
+        *out /= 60;
+    return st;
 }
 
 static void note_end(struct msc_model *m, int64_t t)
@@ -233,45 +237,54 @@ static void note_end(struct msc_model *m, int64_t t)
 static int load_ticket(struct loader *ld)
 {
     struct msc_model *m = ld->m;
-    static const int required[] = {T_ID, T_CREATED, T_CLIENT};
-    for (size_t i = 0; i < 3; i++)
+    /* Autotask has a numeric id and a ticket number; either is the key. */
+    int key = present(ld, MSC_T_ID) || ld->map.col[MSC_T_NUMBER] < 0 ? MSC_T_ID : MSC_T_NUMBER;
+    static const int required[] = {MSC_T_CREATED, MSC_T_CLIENT};
+    if (!present(ld, key))
+        return reject(ld, key, "missing required field");
+    for (size_t i = 0; i < 2; i++)
         if (!present(ld, required[i]))
             return reject(ld, required[i], "missing required field");
     int64_t created;
-    if (msc_parse_datetime(cell(ld, T_CREATED), m->settings->date_order, &created) != MSC_FIELD_OK)
-        return reject(ld, T_CREATED, "unparseable date");
-    if (msc_names_find(&m->ticket_ids, cell(ld, T_ID)) >= 0)
-        return reject(ld, T_ID, "duplicate ticket id");
+    if (msc_parse_datetime(cell(ld, MSC_T_CREATED), m->settings->date_order, &created) != MSC_FIELD_OK)
+        return reject(ld, MSC_T_CREATED, "unparseable date");
+    if (msc_names_find(&m->ticket_ids, cell(ld, key)) >= 0)
+        return reject(ld, key, "duplicate ticket id");
 
     struct msc_ticket t;
     memset(&t, 0, sizeof t);
     t.created = created;
     t.first_person = -1;
-    t.client = msc_model_client(m, cell(ld, T_CLIENT));
-    t.person = msc_model_person(m, cell(ld, T_RESOURCE));
+    t.client = msc_model_client(m, cell(ld, MSC_T_CLIENT));
+    t.person = msc_model_person(m, cell(ld, MSC_T_RESOURCE));
     if (t.person >= 0)
         m->person[t.person].named_in_work = 1;
-    t.reactive = !present(ld, T_TYPE) || msc_name_in_list(cell(ld, T_TYPE), m->settings->reactive_types);
-    static const int due[] = {T_FR_DUE, T_RP_DUE, T_RES_DUE}, done[] = {T_FR, T_RP, T_RES},
-                     met[] = {T_FR_MET, T_RP_MET, T_RES_MET};
+    t.reactive = !present(ld, MSC_T_TYPE) || msc_name_in_list(cell(ld, MSC_T_TYPE), m->settings->reactive_types);
+    int excluded = opt_bool(ld, MSC_T_SLA_EXCLUDED);
+    static const int due[] = {MSC_T_FR_DUE, MSC_T_RP_DUE, MSC_T_RES_DUE}, done[] = {MSC_T_FR, MSC_T_RP, MSC_T_RES},
+                     met[] = {MSC_T_FR_MET, MSC_T_RP_MET, MSC_T_RES_MET};
     for (int k = 0; k < MSC_MILESTONES; k++) {
         t.due[k] = opt_time(ld, due[k]);
         t.done[k] = opt_time(ld, done[k]);
         t.verdict[k] = opt_verdict(ld, met[k]);
+        if (excluded == 1)
+            t.verdict[k] = MSC_VERDICT_EXCLUDED;
         if (t.due[k] != MSC_TIME_NONE && t.due[k] < created)
             warn(ld, due[k], "due time before created", "kept");
     }
-    int64_t completed = opt_time(ld, T_COMPLETED), resolved = t.done[MSC_COMPLETION];
+    int64_t completed = opt_time(ld, MSC_T_COMPLETED), resolved = t.done[MSC_COMPLETION];
     t.completed = completed != MSC_TIME_NONE ? completed : resolved;
     t.resolved = resolved != MSC_TIME_NONE ? resolved : completed;
     if (t.resolved != MSC_TIME_NONE && t.resolved < created)
         warn(ld, -1, "resolved/completed before created (left out of mttr)", NULL);
-    t.estimated_hours = opt_number(ld, T_ESTIMATE);
-    t.escalations = opt_count(ld, T_ESCALATIONS);
-    t.reopens = opt_count(ld, T_REOPENS);
+    t.estimated_hours = opt_number(ld, MSC_T_ESTIMATE);
+    t.escalations = opt_count(ld, MSC_T_ESCALATIONS);
+    t.reopens = opt_count(ld, MSC_T_REOPENS);
 
-    int id = msc_names_intern(&m->ticket_ids, cell(ld, T_ID));
-    if (id < 0 || msc_grow(&m->ticket, &m->ticket_cap, (size_t)id + 1, sizeof *m->ticket) < 0) {
+    int id = msc_names_intern(&m->ticket_ids, cell(ld, key));
+    if (id < 0 || msc_grow(&m->ticket, &m->ticket_cap, (size_t)id + 1, sizeof *m->ticket) < 0 ||
+        (key == MSC_T_ID && present(ld, MSC_T_NUMBER) &&
+         msc_model_ticket_alias(m, cell(ld, MSC_T_NUMBER), id) < 0)) {
         m->nomem = 1;
         return -1;
     }
@@ -284,40 +297,40 @@ static int load_entry(struct loader *ld)
 {
     struct msc_model *m = ld->m;
     const struct msc_settings *set = m->settings;
-    if (!present(ld, E_RESOURCE))
-        return reject(ld, E_RESOURCE, "missing required field");
-    if (!present(ld, E_START) && !present(ld, E_DATE))
-        return reject(ld, E_START, "missing required field: start or date_worked");
-    if (!present(ld, E_HOURS) && !(present(ld, E_START) && present(ld, E_END)))
-        return reject(ld, E_HOURS, "missing required field");
+    if (!present(ld, MSC_E_RESOURCE))
+        return reject(ld, MSC_E_RESOURCE, "missing required field");
+    if (!present(ld, MSC_E_START) && !present(ld, MSC_E_DATE))
+        return reject(ld, MSC_E_START, "missing required field: start or date_worked");
+    if (!present(ld, MSC_E_HOURS) && !(present(ld, MSC_E_START) && present(ld, MSC_E_END)))
+        return reject(ld, MSC_E_HOURS, "missing required field");
 
     /* start, else date_worked at midnight: either may stand in for the other. */
     int64_t start = MSC_TIME_NONE, day = MSC_TIME_NONE, end = MSC_TIME_NONE;
-    int st_start = msc_parse_datetime(cell(ld, E_START), set->date_order, &start);
-    int st_day = msc_parse_datetime(cell(ld, E_DATE), set->date_order, &day);
+    int st_start = msc_parse_datetime(cell(ld, MSC_E_START), set->date_order, &start);
+    int st_day = msc_parse_datetime(cell(ld, MSC_E_DATE), set->date_order, &day);
     if (st_start == MSC_FIELD_BAD && st_day != MSC_FIELD_OK)
-        return reject(ld, E_START, "unparseable date");
+        return reject(ld, MSC_E_START, "unparseable date");
     if (st_day == MSC_FIELD_BAD && st_start != MSC_FIELD_OK)
-        return reject(ld, E_DATE, "unparseable date");
-    int st_end = msc_parse_datetime(cell(ld, E_END), set->date_order, &end);
+        return reject(ld, MSC_E_DATE, "unparseable date");
+    int st_end = msc_parse_datetime(cell(ld, MSC_E_END), set->date_order, &end);
     double hours = NAN;
-    int st_hours = msc_parse_number(cell(ld, E_HOURS), ld->decimal_comma, &hours);
+    int st_hours = parse_hours(ld, MSC_E_HOURS, &hours);
     int have_span = st_start == MSC_FIELD_OK && st_end == MSC_FIELD_OK;
     if (st_hours == MSC_FIELD_BAD && !have_span)
-        return reject(ld, E_HOURS, "unparseable number");
+        return reject(ld, MSC_E_HOURS, "unparseable number");
     if (st_hours == MSC_FIELD_OK && (hours < 0 || hours > 24 * 366))
-        return reject(ld, E_HOURS, "number out of range");
+        return reject(ld, MSC_E_HOURS, "number out of range");
     if (st_hours != MSC_FIELD_OK && have_span && end < start)
-        return reject(ld, E_END, "end before start");
+        return reject(ld, MSC_E_END, "end before start");
 
     if (st_start == MSC_FIELD_BAD)
-        warn(ld, E_START, "unparseable date", "date_worked used");
+        warn(ld, MSC_E_START, "unparseable date", "date_worked used");
     if (st_day == MSC_FIELD_BAD)
-        warn(ld, E_DATE, "unparseable date", "start used");
+        warn(ld, MSC_E_DATE, "unparseable date", "start used");
     if (st_end == MSC_FIELD_BAD)
-        warn(ld, E_END, "unparseable date", "treated as missing");
+        warn(ld, MSC_E_END, "unparseable date", "treated as missing");
     if (st_hours == MSC_FIELD_BAD)
-        warn(ld, E_HOURS, "unparseable number", "end - start used");
+        warn(ld, MSC_E_HOURS, "unparseable number", "end - start used");
 
     struct msc_entry e;
     memset(&e, 0, sizeof e);
@@ -326,16 +339,19 @@ static int load_entry(struct loader *ld)
         hours = (double)(end - start) / 3600;
     e.hours = hours;
     e.end = st_end == MSC_FIELD_OK ? end : e.start + (int64_t)llround(hours * 3600);
-    e.entered = opt_time(ld, E_ENTERED);
-    e.billable = opt_bool(ld, E_BILLABLE);
-    opt_number(ld, E_BILLED);
+    e.entered = opt_time(ld, MSC_E_ENTERED);
+    e.billable = opt_bool(ld, MSC_E_BILLABLE);
+    if (e.billable < 0 && present(ld, MSC_E_NON_BILLABLE)) {
+        int non_billable = opt_bool(ld, MSC_E_NON_BILLABLE);
+        e.billable = non_billable < 0 ? -1 : !non_billable;
+    }
     if (hours > set->long_entry_hours) {
         char what[64];
         snprintf(what, sizeof what, "time entry over %g hours (kept)", set->long_entry_hours);
         warn(ld, -1, what, NULL);
     }
 
-    e.person = msc_model_person(m, cell(ld, E_RESOURCE));
+    e.person = msc_model_person(m, cell(ld, MSC_E_RESOURCE));
     if (e.person < 0)
         return -1;
     struct msc_person *p = &m->person[e.person];
@@ -345,9 +361,9 @@ static int load_entry(struct loader *ld)
     if (p->last_entry == MSC_TIME_NONE || e.start > p->last_entry)
         p->last_entry = e.start;
 
-    int on_ticket = present(ld, E_TICKET);
+    int on_ticket = present(ld, MSC_E_TICKET);
     if (on_ticket) {
-        int id = msc_names_find(&m->ticket_ids, cell(ld, E_TICKET));
+        int id = msc_model_find_ticket(m, cell(ld, MSC_E_TICKET));
         if (id >= 0) {
             struct msc_ticket *t = &m->ticket[id];
             e.ticket = t;
@@ -358,13 +374,13 @@ static int load_entry(struct loader *ld)
             t->hours += hours;
         } else {
             e.unknown_ticket = 1;
-            warn(ld, E_TICKET, "ticket id not in tickets.csv", "kept; not counted for ticket KPIs");
+            warn(ld, MSC_E_TICKET, "ticket id not in tickets.csv", "kept; not counted for ticket KPIs");
         }
     }
-    e.client = e.ticket ? e.ticket->client : msc_model_client(m, cell(ld, E_CLIENT));
-    const char *type = cell(ld, E_TYPE);
+    e.client = e.ticket ? e.ticket->client : msc_model_client(m, cell(ld, MSC_E_CLIENT));
+    const char *type = cell(ld, MSC_E_TYPE);
     e.absence = msc_name_in_list(type, set->absence_work_types);
-    e.client_work = (on_ticket || present(ld, E_CLIENT)) &&
+    e.client_work = (on_ticket || present(ld, MSC_E_CLIENT)) &&
                     !msc_name_in_list(type, set->non_client_work_types);
     note_end(m, e.start);
     if (ld->sink && ld->sink->entry)
@@ -376,49 +392,51 @@ static int load_survey(struct loader *ld)
 {
     struct msc_model *m = ld->m;
     const struct msc_settings *set = m->settings;
-    if (!present(ld, S_SCORE))
-        return reject(ld, S_SCORE, "missing required field");
+    if (!present(ld, MSC_S_SCORE))
+        return reject(ld, MSC_S_SCORE, "missing required field");
     double score, scale = NAN;
-    int word = msc_parse_number(cell(ld, S_SCORE), ld->decimal_comma, &score) != MSC_FIELD_OK;
-    if (word && msc_parse_rating(cell(ld, S_SCORE), &score) != MSC_FIELD_OK)
-        return reject(ld, S_SCORE, "unparseable score");
+    int word = msc_parse_number(cell(ld, MSC_S_SCORE), ld->decimal_comma, &score) != MSC_FIELD_OK;
+    if (word && msc_parse_rating(cell(ld, MSC_S_SCORE), &score) != MSC_FIELD_OK)
+        return reject(ld, MSC_S_SCORE, "unparseable score");
 
     const struct msc_ticket *t = NULL;
     int unknown_ticket = 0;
-    if (present(ld, S_TICKET)) {
-        int id = msc_names_find(&m->ticket_ids, cell(ld, S_TICKET));
+    if (present(ld, MSC_S_TICKET)) {
+        int id = msc_model_find_ticket(m, cell(ld, MSC_S_TICKET));
         t = id >= 0 ? &m->ticket[id] : NULL;
         unknown_ticket = id < 0;
     }
     int64_t received = MSC_TIME_NONE;
-    int st_received = msc_parse_datetime(cell(ld, S_RECEIVED), set->date_order, &received);
+    int st_received = msc_parse_datetime(cell(ld, MSC_S_RECEIVED), set->date_order, &received);
     int64_t fallback = t ? t->completed : MSC_TIME_NONE;
     if (st_received == MSC_FIELD_BAD && fallback == MSC_TIME_NONE)
-        return reject(ld, S_RECEIVED, "unparseable date");
+        return reject(ld, MSC_S_RECEIVED, "unparseable date");
     if (st_received == MSC_FIELD_EMPTY && fallback == MSC_TIME_NONE)
-        return reject(ld, S_RECEIVED, "missing required field: received (no completed ticket to take it from)");
+        return reject(ld, MSC_S_RECEIVED, "missing required field: received (no completed ticket to take it from)");
 
     if (!word) {
-        int st_scale = msc_parse_number(cell(ld, S_SCALE), ld->decimal_comma, &scale);
-        if (st_scale != MSC_FIELD_OK || !(scale > 0))
-            scale = isnan(set->survey_scale_max) ? PROFILE_SCALE_MAX : set->survey_scale_max;
-        if (score < 0 || score > scale)
-            return reject(ld, S_SCORE, "number out of range");
-        if (st_scale == MSC_FIELD_BAD || (st_scale == MSC_FIELD_OK && !(scale > 0)))
-            warn(ld, S_SCALE, "unparseable number", "the default scale used");
-        score /= scale;
+        double low = ld->used_profile->survey_scale_min;
+        int st_scale = msc_parse_number(cell(ld, MSC_S_SCALE), ld->decimal_comma, &scale);
+        int bad_scale = st_scale == MSC_FIELD_BAD || (st_scale == MSC_FIELD_OK && !(scale > low));
+        if (st_scale != MSC_FIELD_OK || bad_scale)
+            scale = isnan(set->survey_scale_max) ? ld->used_profile->survey_scale_max : set->survey_scale_max;
+        if (score < low || score > scale)
+            return reject(ld, MSC_S_SCORE, "number out of range");
+        if (bad_scale)
+            warn(ld, MSC_S_SCALE, "unparseable number", "the default scale used");
+        score = (score - low) / (scale - low);
     }
     if (st_received == MSC_FIELD_BAD)
-        warn(ld, S_RECEIVED, "unparseable date", "the ticket's completed time used");
+        warn(ld, MSC_S_RECEIVED, "unparseable date", "the ticket's completed time used");
     if (unknown_ticket)
-        warn(ld, S_TICKET, "ticket id not in tickets.csv", "kept; not counted for ticket KPIs");
+        warn(ld, MSC_S_TICKET, "ticket id not in tickets.csv", "kept; not counted for ticket KPIs");
 
     struct msc_survey s;
     s.received = st_received == MSC_FIELD_OK ? received : fallback;
     s.ratio = score;
     s.word = word;
-    s.person = present(ld, S_RESOURCE) ? msc_model_person(m, cell(ld, S_RESOURCE)) : t ? t->person : -1;
-    s.client = present(ld, S_CLIENT) ? msc_model_client(m, cell(ld, S_CLIENT)) : t ? t->client : -1;
+    s.person = present(ld, MSC_S_RESOURCE) ? msc_model_person(m, cell(ld, MSC_S_RESOURCE)) : t ? t->person : -1;
+    s.client = present(ld, MSC_S_CLIENT) ? msc_model_client(m, cell(ld, MSC_S_CLIENT)) : t ? t->client : -1;
     if (m->nomem)
         return -1;
     if (ld->sink && ld->sink->survey)
@@ -429,32 +447,32 @@ static int load_survey(struct loader *ld)
 static int load_client(struct loader *ld)
 {
     struct msc_model *m = ld->m;
-    if (!present(ld, C_CLIENT))
-        return reject(ld, C_CLIENT, "missing required field");
-    if (!present(ld, C_ENDPOINTS))
-        return reject(ld, C_ENDPOINTS, "missing required field");
+    if (!present(ld, MSC_C_CLIENT))
+        return reject(ld, MSC_C_CLIENT, "missing required field");
+    if (!present(ld, MSC_C_ENDPOINTS))
+        return reject(ld, MSC_C_ENDPOINTS, "missing required field");
     double endpoints;
-    if (msc_parse_number(cell(ld, C_ENDPOINTS), ld->decimal_comma, &endpoints) != MSC_FIELD_OK)
-        return reject(ld, C_ENDPOINTS, "unparseable number");
+    if (msc_parse_number(cell(ld, MSC_C_ENDPOINTS), ld->decimal_comma, &endpoints) != MSC_FIELD_OK)
+        return reject(ld, MSC_C_ENDPOINTS, "unparseable number");
     int ym = -1;
-    if (present(ld, C_MONTH)) {
+    if (present(ld, MSC_C_MONTH)) {
         int y, mo, n = 0;
-        const char *s = cell(ld, C_MONTH);
+        const char *s = cell(ld, MSC_C_MONTH);
         while (*s == ' ')
             s++;
         if (sscanf(s, "%4d-%2d%n", &y, &mo, &n) != 2 || !is_blank(s + n) || y < 1 || mo < 1 || mo > 12)
-            return reject(ld, C_MONTH, "unparseable month (YYYY-MM)");
+            return reject(ld, MSC_C_MONTH, "unparseable month (YYYY-MM)");
         ym = y * 12 + mo - 1;
     }
     if (endpoints < 0)
-        return reject(ld, C_ENDPOINTS, "number out of range");
-    int id = msc_names_find(&m->clients, cell(ld, C_CLIENT));
+        return reject(ld, MSC_C_ENDPOINTS, "number out of range");
+    int id = msc_names_find(&m->clients, cell(ld, MSC_C_CLIENT));
     if (id >= 0)
         for (size_t i = 0; i < m->client[id].nrows; i++)
             if (m->client[id].rows[i].ym == ym)
-                return reject(ld, C_CLIENT, ym < 0 ? "duplicate client" : "duplicate client month");
-    double revenue = opt_number(ld, C_REVENUE);
-    id = msc_model_client(m, cell(ld, C_CLIENT));
+                return reject(ld, MSC_C_CLIENT, ym < 0 ? "duplicate client" : "duplicate client month");
+    double revenue = opt_number(ld, MSC_C_REVENUE);
+    id = msc_model_client(m, cell(ld, MSC_C_CLIENT));
     struct msc_client *c = id >= 0 ? &m->client[id] : NULL;
     if (!c || msc_grow(&c->rows, &c->cap, c->nrows + 1, sizeof *c->rows) < 0) {
         m->nomem = 1;
@@ -468,15 +486,15 @@ static int load_client(struct loader *ld)
 static int load_resource(struct loader *ld)
 {
     struct msc_model *m = ld->m;
-    if (!present(ld, R_RESOURCE))
-        return reject(ld, R_RESOURCE, "missing required field");
-    int id = msc_names_find(&m->people, cell(ld, R_RESOURCE));
+    if (!present(ld, MSC_R_RESOURCE))
+        return reject(ld, MSC_R_RESOURCE, "missing required field");
+    int id = msc_names_find(&m->people, cell(ld, MSC_R_RESOURCE));
     if (id >= 0 && m->person[id].listed)
-        return reject(ld, R_RESOURCE, "duplicate resource");
-    double weekly = opt_number(ld, R_WEEKLY), cost = opt_number(ld, R_COST);
-    int64_t start = opt_time(ld, R_START), end = opt_time(ld, R_END);
-    int include = opt_bool(ld, R_INCLUDE);
-    id = msc_model_person(m, cell(ld, R_RESOURCE));
+        return reject(ld, MSC_R_RESOURCE, "duplicate resource");
+    double weekly = opt_number(ld, MSC_R_WEEKLY), cost = opt_number(ld, MSC_R_COST);
+    int64_t start = opt_time(ld, MSC_R_START), end = opt_time(ld, MSC_R_END);
+    int include = opt_bool(ld, MSC_R_INCLUDE);
+    id = msc_model_person(m, cell(ld, MSC_R_RESOURCE));
     if (id < 0)
         return -1;
     struct msc_person *p = &m->person[id];
@@ -506,42 +524,48 @@ static void list_headers(const struct msc_csv_row *row, char *buf, size_t cap)
         strcpy(buf + cap - 5, "...");
 }
 
+/* Lists the canonical fields of a file that the map found or not. */
+static const char *list_fields(struct loader *ld, int found)
+{
+    char buf[512];
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int f = 0; f < msc_field_count[ld->file] && n < sizeof buf; f++)
+        if ((ld->map.col[f] >= 0) == found)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
+                                  msc_field_names[ld->file][f]);
+    return msc_arena_strdup(&ld->m->arena, n ? buf : "(none)");
+}
+
 static int map_header(struct loader *ld, const struct msc_csv_row *row)
 {
-    const char *const *fields = file_fields[ld->file];
-    char key[64], want[64];
-    for (int f = 0; f < MAX_FIELDS; f++)
-        ld->col[f] = -1;
-    for (size_t c = row->nfields; c-- > 0;) {
-        header_key(row->fields[c], key, sizeof key);
-        for (int f = 0; fields[f]; f++) {
-            header_key(fields[f], want, sizeof want);
-            if (strcmp(key, want) == 0)
-                ld->col[f] = (int)c; /* walking backwards: the first repeat wins */
-        }
+    const struct msc_profile *p = ld->profile, *best = NULL;
+    if (!p)
+        p = msc_profile_detect(ld->file, row->fields, row->nfields, &best);
+    if (!p)
+        p = best;
+    if (msc_profile_map_header(p, ld->file, row->fields, row->nfields, &ld->map) > 0) {
+        char headers[600];
+        list_headers(row, headers, sizeof headers);
+        msc_error_set(ld->err, MSC_ERR_INPUT,
+                      "%s:1: missing required column '%s' (%s profile: %s; columns found: %s)",
+                      ld->info->path, ld->map.missing, ld->profile ? "the" : "closest", p->name,
+                      headers);
+        return -1;
     }
-    for (int r = 0; required_columns[ld->file][r]; r++) {
-        const char *alts = required_columns[ld->file][r];
-        int found = 0;
-        for (int f = 0; fields[f]; f++) {
-            size_t len = strlen(fields[f]);
-            const char *p = strstr(alts, fields[f]);
-            if (ld->col[f] >= 0 && p && (p == alts || p[-1] == '|') && (p[len] == '\0' || p[len] == '|'))
-                found = 1;
-        }
-        if (!found) {
-            char headers[600];
-            list_headers(row, headers, sizeof headers);
-            msc_error_set(ld->err, MSC_ERR_INPUT,
-                          "%s:1: missing required column '%s' (columns found: %s)",
-                          ld->info->path, alts, headers);
-            return -1;
-        }
-    }
+    ld->info->profile = p->name;
+    ld->info->fields_found = list_fields(ld, 1);
+    ld->info->fields_missing = list_fields(ld, 0);
+    if (!ld->info->fields_found || !ld->info->fields_missing)
+        ld->m->nomem = 1;
+    for (int f = 0; f < msc_field_count[ld->file]; f++)
+        if (ld->map.col[f] >= 0)
+            ld->info->has_field |= 1u << f;
     if (ld->file == MSC_FILE_TICKETS) {
-        ld->m->has_escalations = ld->col[T_ESCALATIONS] >= 0;
-        ld->m->has_reopens = ld->col[T_REOPENS] >= 0;
+        ld->m->has_escalations = ld->map.col[MSC_T_ESCALATIONS] >= 0;
+        ld->m->has_reopens = ld->map.col[MSC_T_REOPENS] >= 0;
     }
+    ld->used_profile = p;
     return 0;
 }
 
@@ -585,7 +609,8 @@ static void on_bad(void *ctx, long line, const char *reason)
 }
 
 enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const char *path,
-                              const struct msc_load_sink *sink, struct msc_error *err)
+                              const struct msc_profile *profile, const struct msc_load_sink *sink,
+                              struct msc_error *err)
 {
     struct msc_file_info *info = &m->file[which];
     struct loader ld;
@@ -595,8 +620,8 @@ enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const ch
     ld.sink = sink;
     ld.info = info;
     ld.err = err;
+    ld.profile = profile;
     info->path = msc_arena_strdup(&m->arena, path);
-    info->profile = "generic";
     if (!info->path)
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
 

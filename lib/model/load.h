@@ -11,7 +11,7 @@
  * sink as it streams by (after it was folded into its ticket's aggregates).
  *
  *     struct msc_load_sink sink = {ctx, on_entry, on_survey};
- *     st = msc_load_file(&model, MSC_FILE_TICKETS, "data/tickets.csv", &sink, &err);
+ *     st = msc_load_file(&model, MSC_FILE_TICKETS, "data/tickets.csv", NULL, &sink, &err);
  *
  * Errors: MSC_ERR_INPUT when the tickets file is missing, unreadable or
  * lacks a required column (an optional file with such a fault is marked
@@ -22,6 +22,7 @@
 #define MSC_MODEL_LOAD_H
 
 #include "model/model.h"
+#include "read/profile.h"
 #include "util/error.h"
 
 struct msc_load_sink {
@@ -33,7 +34,10 @@ struct msc_load_sink {
 /* The canonical file name of each kind ("tickets.csv", ...). */
 extern const char *const msc_file_names[MSC_FILE_COUNT];
 
+/* profile: the one to read the file with, or NULL to recognise it from the
+ * header row (read/profile.h). */
 enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const char *path,
-                              const struct msc_load_sink *sink, struct msc_error *err);
+                              const struct msc_profile *profile, const struct msc_load_sink *sink,
+                              struct msc_error *err);
 
 #endif

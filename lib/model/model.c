@@ -16,6 +16,7 @@ void msc_model_init(struct msc_model *m, const struct msc_settings *s, enum msc_
     msc_names_init(&m->people);
     msc_names_init(&m->clients);
     msc_names_init(&m->ticket_ids);
+    msc_names_init(&m->ticket_numbers);
     msc_dq_init(&m->dq);
     m->data_end = MSC_TIME_NONE;
     m->as_of = MSC_TIME_NONE;
@@ -31,6 +32,8 @@ void msc_model_release(struct msc_model *m)
     msc_names_release(&m->people);
     msc_names_release(&m->clients);
     msc_names_release(&m->ticket_ids);
+    msc_names_release(&m->ticket_numbers);
+    free(m->ticket_number_index);
     msc_dq_release(&m->dq);
     msc_arena_release(&m->arena);
 }
@@ -69,6 +72,26 @@ int msc_model_client(struct msc_model *m, const char *name)
     if (id >= 0 && (size_t)id >= before)
         memset(&m->client[id], 0, sizeof m->client[id]);
     return id;
+}
+
+int msc_model_find_ticket(struct msc_model *m, const char *ref)
+{
+    int id = msc_names_find(&m->ticket_ids, ref);
+    if (id < 0 && (id = msc_names_find(&m->ticket_numbers, ref)) >= 0)
+        id = m->ticket_number_index[id];
+    return id;
+}
+
+int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id)
+{
+    int alias = msc_names_intern(&m->ticket_numbers, ref);
+    if (alias == -1)
+        return 0;
+    if (alias < 0 || msc_grow(&m->ticket_number_index, &m->ticket_number_cap, (size_t)alias + 1,
+                              sizeof *m->ticket_number_index) < 0)
+        return -1;
+    m->ticket_number_index[alias] = id;
+    return 0;
 }
 
 int msc_model_is_tech(const struct msc_model *m, int person)

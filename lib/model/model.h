@@ -18,6 +18,7 @@
 #include "model/dq.h"
 #include "model/period.h"
 #include "model/settings.h"
+#include "read/profile.h"
 #include "util/arena.h"
 #include "util/names.h"
 
@@ -88,18 +89,15 @@ struct msc_survey {
     int word;                   /* rated with a word rather than a number */
 };
 
-enum msc_file {
-    MSC_FILE_TICKETS = 0, MSC_FILE_TIME, MSC_FILE_SURVEYS, MSC_FILE_CLIENTS, MSC_FILE_RESOURCES,
-    MSC_FILE_COUNT
-};
-
 enum msc_file_state { MSC_FILE_ABSENT = 0, MSC_FILE_READ, MSC_FILE_SKIPPED };
 
 struct msc_file_info {
     enum msc_file_state state;
     const char *path;           /* arena */
     const char *note;           /* why it was skipped, or absent; arena */
-    const char *profile;
+    const char *profile;        /* the profile it was read with */
+    const char *fields_found, *fields_missing; /* canonical fields; arena */
+    unsigned has_field;         /* bit per canonical field found */
     char delimiter;
     long rows_read, rows_used, rows_rejected, rows_warned;
     unsigned long long bytes;
@@ -110,6 +108,9 @@ struct msc_model {
     enum msc_period_kind period_kind;
     struct msc_arena arena;
     struct msc_names people, clients, ticket_ids;
+    struct msc_names ticket_numbers; /* second keys (Autotask ticket numbers) */
+    int *ticket_number_index;   /* ticket_numbers id -> ticket id */
+    size_t ticket_number_cap;
     struct msc_person *person;  /* by people id */
     size_t person_cap;
     struct msc_client *client;  /* by clients id */
@@ -133,6 +134,11 @@ void msc_model_release(struct msc_model *m);
  * name, -2 on no memory (and m->nomem is set). */
 int msc_model_person(struct msc_model *m, const char *name);
 int msc_model_client(struct msc_model *m, const char *name);
+
+/* The kept ticket a reference names (its id, else its second key), or -1. */
+int msc_model_find_ticket(struct msc_model *m, const char *ref);
+/* Makes ref a second key of ticket id; -1 on no memory. */
+int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id);
 
 /* A person on the scorecard: named in tickets or time entries, or listed
  * in resources.csv, and not include = false. */

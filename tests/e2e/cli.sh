@@ -46,7 +46,7 @@ expect 2 "cannot open settings file" -c "$W/none.ini" "$TINY"
 mkdir -p "$W/empty"
 expect 3 "tickets.csv: not found" "$W/empty"
 printf 'id,opened,company\nT1,2026-03-02 09:00,Contoso\n' >"$W/empty/tickets.csv"
-expect 3 "tickets.csv:1: missing required column 'ticket_id' \(columns found: 'id', 'opened', 'company'\)" "$W/empty"
+expect 3 "tickets.csv:1: missing required column 'created' \(closest profile: autotask; columns found: 'id', 'opened', 'company'\)" "$W/empty"
 printf '\377\376t\000i\000' >"$W/empty/tickets.csv"
 expect 3 "UTF-16" "$W/empty"
 : >"$W/empty/tickets.csv"
@@ -61,7 +61,7 @@ check "header-only table has only the header" test "$(wc -l <"$W/header.csv")" -
 # An optional file lacking a required column is skipped with a message; the run goes on.
 mkdir -p "$W/skip"
 cp "$TINY/tickets.csv" "$W/skip/"
-printf 'who,when\nAlice Ng,2026-03-02\n' >"$W/skip/time_entries.csv"
+printf 'person,day\nAlice Ng,2026-03-02\n' >"$W/skip/time_entries.csv"
 expect 0 "time_entries.csv:1: missing required column 'resource'" "$W/skip" $ARGS -f csv -o "$W/skip.csv"
 check "no utilization without time entries" sh -c "! grep -q '^utilization' '$W/skip.csv'"
 
