@@ -1,6 +1,7 @@
 /* main.c: msp-scorecard's command line; everything else is in lib/. */
 #include "kpi/registry.h"
 #include "model/load.h"
+#include "read/profile.h"
 #include "read/field.h"
 #include "run.h"
 #include "write/output.h"
@@ -28,6 +29,7 @@ enum format { FORMAT_XLSX, FORMAT_CSV, FORMAT_JSON };
 struct cli {
     struct msc_run_opts run;
     const char *config;
+    const char *map;
     const char *output;
     enum format format;
     int date_order;          /* -1: the settings decide */
@@ -79,7 +81,10 @@ static void usage(FILE *f)
           "Input:\n"
           "      --tickets FILE        --time-entries FILE   --surveys FILE\n"
           "      --clients FILE        --resources FILE      name a file instead (- is stdin)\n"
-          "  -p, --profile NAME        auto (default) or generic\n"
+          "  -p, --profile NAME        auto (default: recognise each file's PSA), generic,\n"
+          "                            autotask, connectwise or halopsa\n"
+          "      --map FILE            map file: header names and value words of any other\n"
+          "                            export (see examples/maps/)\n"
           "      --date-order ORDER    mdy (default), dmy or ymd for numeric dates\n"
           "  -c, --config FILE         settings: targets, weights, lists, holidays, hours\n"
           "Report:\n"
@@ -158,10 +163,13 @@ static int parse_args(int argc, char **argv, struct cli *c)
         case OPT_CLIENTS: c->run.path[MSC_FILE_CLIENTS] = optarg; break;
         case OPT_RESOURCES: c->run.path[MSC_FILE_RESOURCES] = optarg; break;
         case 'p':
-            if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "generic") != 0)
-                return usage_error("profile '%s' is not available yet (auto, generic)", optarg);
+            if (strcmp(optarg, "auto") == 0)
+                c->run.profile = NULL;
+            else if (!(c->run.profile = msc_profile_find(optarg)))
+                return usage_error("--profile '%s': expected auto, generic, autotask, connectwise "
+                                   "or halopsa", optarg);
             break;
-        case OPT_MAP: return usage_error("--map %s: map files are not available yet", optarg);
+        case OPT_MAP: c->map = optarg; break;
         case OPT_MAIL_TO: return usage_error("--mail-to %s: mailing is not available yet", optarg);
         case OPT_DATE_ORDER:
             for (c->date_order = 2; c->date_order >= 0 && strcmp(optarg, orders[c->date_order]);
@@ -266,11 +274,25 @@ static int output_path(const struct cli *c, const struct msc_model *m, char *buf
     return strftime(buf, cap, pattern, &tm) == 0 ? -1 : 0;
 }
 
-static void print_file_notes(const struct msc_model *m, int quiet)
+/* Which profile read each file, the fields it found, and the KPIs that
+ * therefore have no value: always for PSA profiles, with -v for generic. */
+static void print_file_notes(const struct msc_model *m, int verbose, int quiet)
 {
-    for (int f = 0; f < MSC_FILE_COUNT; f++)
-        if (m->file[f].note && !quiet)
-            fprintf(stderr, PROG ": %s: %s\n", m->file[f].path, m->file[f].note);
+    if (quiet)
+        return;
+    for (int f = 0; f < MSC_FILE_COUNT; f++) {
+        const struct msc_file_info *fi = &m->file[f];
+        if (fi->note)
+            fprintf(stderr, PROG ": %s: %s\n", fi->path, fi->note);
+        else if (fi->state == MSC_FILE_READ && (verbose || strcmp(fi->profile, "generic") != 0))
+            fprintf(stderr, PROG ": %s: read as %s; fields found: %s; not found: %s\n", fi->path,
+                    fi->profile, fi->fields_found, fi->fields_missing);
+    }
+    for (size_t k = 0; k < msc_kpi_count; k++) {
+        char why[200];
+        if (msc_kpi_missing_input(m, msc_kpi_registry[k], why, sizeof why))
+            fprintf(stderr, PROG ": %s has no value: %s\n", msc_kpi_registry[k]->id, why);
+    }
 }
 
 static void print_dq(const struct msc_model *m, int verbose, int quiet)
@@ -362,11 +384,14 @@ int main(int argc, char **argv)
         msc_run_release(&run);
         return fclose(stdout) == 0 ? 0 : MSC_ERR_OUTPUT;
     }
+    struct msc_profile *map = NULL;
+    if (st == MSC_OK && c.map && (st = msc_profile_load_map(c.map, &map, &err)) == MSC_OK)
+        c.run.profile = map;
     if (st == MSC_OK)
         st = msc_run_execute(&run, &c.run, &err);
     char path[4096];
     if (st == MSC_OK) {
-        print_file_notes(&run.model, c.quiet);
+        print_file_notes(&run.model, c.verbose, c.quiet);
         print_dq(&run.model, c.verbose, c.quiet);
         if (output_path(&c, &run.model, path, sizeof path) < 0)
             st = msc_error_set(&err, MSC_ERR_USAGE, "-o: the output name is too long");
@@ -383,6 +408,7 @@ int main(int argc, char **argv)
     if (st != MSC_OK && st != MSC_ERR_STRICT)
         fprintf(stderr, PROG ": %s\n", err.msg);
     msc_run_release(&run);
+    msc_profile_free(map);
     if (fflush(stdout) != 0 && st == MSC_OK)
         st = MSC_ERR_OUTPUT;
     return (int)st;

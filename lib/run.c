@@ -146,7 +146,13 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
             if (f == MSC_FILE_TICKETS)
                 return msc_error_set(err, MSC_ERR_INPUT, "%s: not found (tickets.csv is required)", path);
             run->model.file[f].path = path;
-            run->model.file[f].note = "not found; the KPIs that need it have no value";
+            static const char *const absent[MSC_FILE_COUNT] = {
+                NULL, "not found; the time-based KPIs have no value",
+                "not found; the survey KPIs have no value",
+                "not found; the per-endpoint and profitability KPIs have no value",
+                "not found; everyone named in tickets or time entries is a technician with 40 "
+                "hours a week"};
+            run->model.file[f].note = absent[f];
             continue;
         }
         if ((st = msc_load_file(&run->model, f, path, o->profile, &sink, err)) != MSC_OK)

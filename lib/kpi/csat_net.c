@@ -14,6 +14,7 @@ static void on_survey(struct msc_kpi_ctx *ctx, const struct msc_survey *s)
 const struct msc_kpi_module msc_kpi_csat_net = {
     .id = "csat_net",
     .name = "Net CSAT",
+    .needs = "surveys",
     .formula = "(positive surveys - negative surveys) / surveys; negative: score / scale_max <= "
                "negative_max (0.4) or a negative word",
     .unit = MSC_UNIT_RATIO,

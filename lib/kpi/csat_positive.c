@@ -13,6 +13,7 @@ static void on_survey(struct msc_kpi_ctx *ctx, const struct msc_survey *s)
 const struct msc_kpi_module msc_kpi_csat_positive = {
     .id = "csat_positive",
     .name = "Positive CSAT",
+    .needs = "surveys",
     .formula = "surveys with score / scale_max >= positive_min (0.8) or a positive word / surveys",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_HIGHER,

@@ -14,6 +14,7 @@ static void finish(struct msc_kpi_ctx *ctx) { msc_kpi_add_revenue(ctx, MSC_REVEN
 const struct msc_kpi_module msc_kpi_effective_rate = {
     .id = "effective_rate",
     .name = "Effective Hourly Rate",
+    .needs = "clients:monthly_revenue,time_entries",
     .formula = "revenue / client hours; the team's is all revenue over the hours of all clients",
     .unit = MSC_UNIT_MONEY_PER_HOUR,
     .better = MSC_HIGHER,

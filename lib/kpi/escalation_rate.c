@@ -10,6 +10,7 @@ static void on_ticket(struct msc_kpi_ctx *ctx, const struct msc_ticket *t)
 const struct msc_kpi_module msc_kpi_escalation_rate = {
     .id = "escalation_rate",
     .name = "Escalation Rate",
+    .needs = "tickets:escalations",
     .formula = "completed tickets with escalations > 0 / completed tickets; no value when the "
                "tickets file has no escalations column",
     .unit = MSC_UNIT_RATIO,

@@ -14,6 +14,7 @@ static void on_ticket(struct msc_kpi_ctx *ctx, const struct msc_ticket *t)
 const struct msc_kpi_module msc_kpi_est_vs_actual = {
     .id = "est_vs_actual",
     .name = "Estimated vs Actual Time",
+    .needs = "tickets:estimated_hours,time_entries",
     .formula = "hours logged on the ticket by anyone / estimated hours, summed over tickets "
                "completed in the period with an estimate > 0",
     .unit = MSC_UNIT_RATIO,

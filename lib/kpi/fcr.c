@@ -12,6 +12,7 @@ static void on_ticket(struct msc_kpi_ctx *ctx, const struct msc_ticket *t)
 const struct msc_kpi_module msc_kpi_fcr = {
     .id = "fcr",
     .name = "First Contact Resolution",
+    .needs = "tickets:completed|tickets:resolved,time_entries",
     .formula = "completed tickets with exactly one time entry, never reopened or escalated / "
                "completed tickets with at least one time entry (entries of any date, type or "
                "person, zero hours included)",

@@ -12,6 +12,7 @@ static void on_entry(struct msc_kpi_ctx *ctx, const struct msc_entry *e)
 const struct msc_kpi_module msc_kpi_hours = {
     .id = "hours",
     .name = "Client Hours",
+    .needs = "time_entries",
     .formula = "hours worked on the client's tickets and client time, by the entry's start",
     .unit = MSC_UNIT_HOURS,
     .better = MSC_LOWER,

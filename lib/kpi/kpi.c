@@ -2,6 +2,8 @@
 #include "kpi/kpi.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 void msc_kpi_add(struct msc_kpi_ctx *ctx, enum msc_level level, int subject, int64_t period,
                  double num, double den)
@@ -116,4 +118,62 @@ void msc_kpi_add_revenue(struct msc_kpi_ctx *ctx, enum msc_revenue_form form)
         if (!isnan(team))
             add_revenue_cell(ctx, MSC_LEVEL_TEAM, -1, p, team, form);
     }
+}
+
+/* Whether one "file" or "file:field" input was read. */
+static int have_input(const struct msc_model *m, const char *item, size_t len, char *why, size_t cap)
+{
+    char file[32] = "", field[40] = "";
+    size_t colon = strcspn(item, ":");
+    if (colon > len)
+        colon = len;
+    snprintf(file, sizeof file, "%.*s", (int)colon, item);
+    if (colon < len)
+        snprintf(field, sizeof field, "%.*s", (int)(len - colon - 1), item + colon + 1);
+    for (int f = 0; f < MSC_FILE_COUNT; f++) {
+        char name[40];
+        snprintf(name, sizeof name, "%s.csv", file);
+        if (strcmp(name, msc_file_names[f]) != 0)
+            continue;
+        if (m->file[f].state != MSC_FILE_READ) {
+            snprintf(why, cap, "%s was not read", name);
+            return 0;
+        }
+        if (!field[0])
+            return 1;
+        for (int k = 0; msc_field_names[f][k]; k++)
+            if (strcmp(msc_field_names[f][k], field) == 0) {
+                if (m->file[f].has_field & (1u << k))
+                    return 1;
+                snprintf(why, cap, "%s has no %s column", name, field);
+                return 0;
+            }
+    }
+    return 1;
+}
+
+const char *msc_kpi_missing_input(const struct msc_model *m, const struct msc_kpi_module *mod,
+                                  char *buf, size_t cap)
+{
+    const char *p = mod->needs;
+    while (p && *p) {
+        size_t all = strcspn(p, ",");
+        /* One requirement: any of its '|' alternatives will do. */
+        int ok = 0;
+        char why[200] = "";
+        for (const char *q = p; q < p + all && !ok;) {
+            size_t one = strcspn(q, "|,");
+            char reason[120];
+            ok = have_input(m, q, one, reason, sizeof reason);
+            if (!ok)
+                snprintf(why + strlen(why), sizeof why - strlen(why), "%s%s", why[0] ? "; " : "", reason);
+            q += one + (q[one] == '|');
+        }
+        if (!ok) {
+            snprintf(buf, cap, "%s", why);
+            return buf;
+        }
+        p += all + (p[all] == ',');
+    }
+    return NULL;
 }

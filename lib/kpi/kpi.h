@@ -55,6 +55,9 @@ struct msc_kpi_module {
     const char *id;
     const char *name;
     const char *formula;        /* in words, for --list-kpis and Definitions */
+    /* Inputs without which the KPI has no value: "file" or "file:field",
+     * ',' for and, '|' for or ("tickets:resolved_due|tickets:resolved_met"). */
+    const char *needs;
     enum msc_unit unit;
     enum msc_better better;
     double target;              /* default; NAN when the KPI has none */
@@ -89,6 +92,11 @@ void msc_kpi_count_completed_rate(struct msc_kpi_ctx *ctx, const struct msc_tick
 /* Adds each listed client's endpoint-months in every period of the range
  * as the denominator of its client cell and of the team cell. */
 void msc_kpi_add_endpoint_months(struct msc_kpi_ctx *ctx);
+/* Why a KPI can have no value in this run ("surveys.csv was not read",
+ * "tickets.csv has no estimated_hours column"), written into buf; NULL
+ * when its inputs are there. */
+const char *msc_kpi_missing_input(const struct msc_model *m, const struct msc_kpi_module *mod,
+                                  char *buf, size_t cap);
 /* Value of a cell: num for value-only KPIs, else num / den (NAN when den is 0). */
 double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_cell *c);
 /* Adds to the client's cell (when client >= 0) and the team's, in into

@@ -13,6 +13,7 @@ static void on_entry(struct msc_kpi_ctx *ctx, const struct msc_entry *e)
 const struct msc_kpi_module msc_kpi_labor_cost = {
     .id = "labor_cost",
     .name = "Labor Cost",
+    .needs = "time_entries",
     .formula = "client hours x the working person's hourly_cost (default_hourly_cost when unknown)",
     .unit = MSC_UNIT_MONEY,
     .better = MSC_LOWER,

@@ -17,6 +17,7 @@ static void on_ticket(struct msc_kpi_ctx *ctx, const struct msc_ticket *t)
 const struct msc_kpi_module msc_kpi_mttr = {
     .id = "mttr",
     .name = "Mean Time to Resolution",
+    .needs = "tickets:completed|tickets:resolved",
     .formula = "mean of resolved (else completed) - created, in business hours (mttr_clock), "
                "over reactive tickets completed in the period",
     .unit = MSC_UNIT_HOURS,

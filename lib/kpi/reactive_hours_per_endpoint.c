@@ -14,6 +14,7 @@ static void on_entry(struct msc_kpi_ctx *ctx, const struct msc_entry *e)
 const struct msc_kpi_module msc_kpi_reactive_hours_per_endpoint = {
     .id = "reactive_hours_per_endpoint",
     .name = "Reactive Hours per Endpoint per Month",
+    .needs = "clients,time_entries",
     .formula = "hours on reactive tickets (by anyone, any work type, by the entry's start) / "
                "endpoint-months of the clients in clients.csv",
     .unit = MSC_UNIT_PER_ENDPOINT,

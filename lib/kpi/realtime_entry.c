@@ -13,6 +13,7 @@ static void on_entry(struct msc_kpi_ctx *ctx, const struct msc_entry *e)
 const struct msc_kpi_module msc_kpi_realtime_entry = {
     .id = "realtime_entry",
     .name = "Real-Time Time Entry",
+    .needs = "time_entries:entered",
     .formula = "time entries entered no later than realtime_minutes (30) after their end / "
                "time entries with an entered time; by the entry's end",
     .unit = MSC_UNIT_RATIO,

@@ -10,6 +10,7 @@ static void on_ticket(struct msc_kpi_ctx *ctx, const struct msc_ticket *t)
 const struct msc_kpi_module msc_kpi_reopen_rate = {
     .id = "reopen_rate",
     .name = "Reopen Rate",
+    .needs = "tickets:reopens",
     .formula = "completed tickets with reopens > 0 / completed tickets; no value when the "
                "tickets file has no reopens column",
     .unit = MSC_UNIT_RATIO,

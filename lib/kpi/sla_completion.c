@@ -9,6 +9,7 @@ static void on_ticket(struct msc_kpi_ctx *ctx, const struct msc_ticket *t)
 const struct msc_kpi_module msc_kpi_sla_completion = {
     .id = "sla_completion",
     .name = "SLA: Completion (resolved)",
+    .needs = "tickets:resolved_due|tickets:resolved_met",
     .formula = "resolved milestones met / milestones due, by resolved_due; the PSA's "
                "resolved_met flag wins; met when resolved <= resolved_due; a milestone "
                "still open and due after the as-of time is pending and not counted",

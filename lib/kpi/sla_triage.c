@@ -9,6 +9,7 @@ static void on_ticket(struct msc_kpi_ctx *ctx, const struct msc_ticket *t)
 const struct msc_kpi_module msc_kpi_sla_triage = {
     .id = "sla_triage",
     .name = "SLA: Triage (first response)",
+    .needs = "tickets:first_response_due|tickets:first_response_met",
     .formula = "first_response milestones met / milestones due, by first_response_due; the PSA's "
                "first_response_met flag wins; met when first_response <= first_response_due; a milestone "
                "still open and due after the as-of time is pending and not counted",

@@ -9,6 +9,7 @@ static void on_survey(struct msc_kpi_ctx *ctx, const struct msc_survey *s)
 const struct msc_kpi_module msc_kpi_survey_score = {
     .id = "survey_score",
     .name = "Client Survey Score",
+    .needs = "surveys",
     .formula = "mean of score / scale_max over surveys received in the period (rating words: "
                "positive 1, neutral 0.5, negative 0)",
     .unit = MSC_UNIT_RATIO,

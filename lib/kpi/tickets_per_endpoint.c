@@ -16,6 +16,7 @@ static void on_ticket(struct msc_kpi_ctx *ctx, const struct msc_ticket *t)
 const struct msc_kpi_module msc_kpi_tickets_per_endpoint = {
     .id = "tickets_per_endpoint",
     .name = "Tickets per Endpoint per Month",
+    .needs = "clients",
     .formula = "reactive tickets created in the period / endpoint-months of the clients in "
                "clients.csv",
     .unit = MSC_UNIT_PER_ENDPOINT,

@@ -61,6 +61,7 @@ static void finish(struct msc_kpi_ctx *ctx)
 const struct msc_kpi_module msc_kpi_utilization = {
     .id = "utilization",
     .name = "Resource Utilization",
+    .needs = "time_entries",
     .formula = "utilized hours (client work on a ticket or for a client; only billable entries "
                "when utilization_basis = billable) / available hours (weekly_hours / 5 x weekdays "
                "employed in the period, less holidays, less PTO, Holiday, Sick and Vacation hours)",

@@ -10,9 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const msc_file_names[MSC_FILE_COUNT] = {
-    "tickets.csv", "time_entries.csv", "surveys.csv", "clients.csv", "resources.csv",
-};
 
 
 struct loader {
@@ -540,6 +537,8 @@ static const char *list_fields(struct loader *ld, int found)
 static int map_header(struct loader *ld, const struct msc_csv_row *row)
 {
     const struct msc_profile *p = ld->profile, *best = NULL;
+    if (p && !msc_profile_covers(p, ld->file))
+        p = NULL;
     if (!p)
         p = msc_profile_detect(ld->file, row->fields, row->nfields, &best);
     if (!p)

@@ -31,8 +31,6 @@ struct msc_load_sink {
     void (*survey)(void *ctx, const struct msc_survey *s);
 };
 
-/* The canonical file name of each kind ("tickets.csv", ...). */
-extern const char *const msc_file_names[MSC_FILE_COUNT];
 
 /* profile: the one to read the file with, or NULL to recognise it from the
  * header row (read/profile.h). */

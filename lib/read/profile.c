@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *const msc_file_names[MSC_FILE_COUNT] = {
+    "tickets.csv", "time_entries.csv", "surveys.csv", "clients.csv", "resources.csv",
+};
+
 static const char *const ticket_names[] = {
     "ticket_id", "ticket_number", "created", "client", "ticket_type", "resource",
     "first_response_due", "first_response", "resolution_plan_due", "resolution_plan",
@@ -276,6 +280,14 @@ int msc_profile_map_header(const struct msc_profile *p, enum msc_file file,
     free(buf);
     free(keys);
     return map->required_missing;
+}
+
+int msc_profile_covers(const struct msc_profile *p, enum msc_file file)
+{
+    for (int f = 0; f < msc_field_count[file]; f++)
+        if (p->headers[file][f])
+            return 1;
+    return p->canonical_fallback;
 }
 
 const struct msc_profile *msc_profile_detect(enum msc_file file, const char *const *headers,

@@ -28,6 +28,9 @@ enum msc_file {
     MSC_FILE_COUNT
 };
 
+/* The canonical file name of each kind ("tickets.csv", ...). */
+extern const char *const msc_file_names[MSC_FILE_COUNT];
+
 /* Canonical fields of each file, in the order of the name tables below. */
 enum { MSC_T_ID, MSC_T_NUMBER, MSC_T_CREATED, MSC_T_CLIENT, MSC_T_TYPE, MSC_T_RESOURCE,
        MSC_T_FR_DUE, MSC_T_FR, MSC_T_RP_DUE, MSC_T_RP, MSC_T_RES_DUE, MSC_T_RES, MSC_T_COMPLETED,
@@ -72,6 +75,10 @@ extern const struct msc_profile *const msc_profiles[];
 /* Maps a header row for one file; returns map->required_missing. */
 int msc_profile_map_header(const struct msc_profile *p, enum msc_file file,
                            const char *const *headers, size_t n, struct msc_header_map *map);
+
+/* Whether the profile describes this file at all (PSA profiles say nothing
+ * of the MSP's own clients.csv and resources.csv). */
+int msc_profile_covers(const struct msc_profile *p, enum msc_file file);
 
 /* The profile that recognises the most fields of this header row among
  * those that find every required column; NULL when none does (then *best
