@@ -91,11 +91,17 @@ static enum msc_status select_kpis(struct msc_report *r, const char *list, struc
     return MSC_OK;
 }
 
-/* DIR/NAME, or the explicit path; NULL when an optional file is absent. */
+/* The explicit path, else DIR/NAME; "" when files were named one by one
+ * and this one was not. NULL on no memory. */
 static const char *input_path(struct msc_run *run, const struct msc_run_opts *o, enum msc_file f)
 {
     if (o->path[f])
         return o->path[f];
+    int named = 0;
+    for (int i = 0; i < MSC_FILE_COUNT; i++)
+        named |= o->path[i] != NULL;
+    if (named && !o->dir)
+        return "";
     const char *dir = o->dir ? o->dir : ".";
     size_t n = strlen(dir) + strlen(msc_file_names[f]) + 2;
     char *p = msc_arena_alloc(&run->model.arena, n);
@@ -142,10 +148,10 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
         const char *path = input_path(run, o, f);
         if (!path)
             return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
-        if (!o->path[f] && access(path, F_OK) != 0) {
+        if (!o->path[f] && (!*path || access(path, F_OK) != 0)) {
             if (f == MSC_FILE_TICKETS)
                 return msc_error_set(err, MSC_ERR_INPUT, "%s: not found (tickets.csv is required)", path);
-            run->model.file[f].path = path;
+            run->model.file[f].path = *path ? path : msc_file_names[f];
             static const char *const absent[MSC_FILE_COUNT] = {
                 NULL, "not found; the time-based KPIs have no value",
                 "not found; the survey KPIs have no value",

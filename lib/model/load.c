@@ -20,6 +20,7 @@ struct loader {
     const struct msc_profile *profile; /* forced, or NULL to detect */
     struct msc_header_map map;
     const struct msc_profile *used_profile;
+    enum msc_date_order date_order;
     int decimal_comma;
     const struct msc_csv_row *row;
     int warned;                  /* the current row has a warning */
@@ -28,10 +29,19 @@ struct loader {
     enum msc_status status;      /* a header fault found in the callback */
 };
 
+static int in_words(const char *words, const char *s);
+
 static const char *cell(const struct loader *ld, int field)
 {
     int c = ld->map.col[field];
-    return c >= 0 && (size_t)c < ld->row->nfields ? ld->row->fields[c] : "";
+    const char *s = c >= 0 && (size_t)c < ld->row->nfields ? ld->row->fields[c] : "";
+    if (ld->used_profile->empty_words && *s) {
+        char folded[16];
+        if (msc_name_fold(s, folded, sizeof folded) < sizeof folded &&
+            in_words(ld->used_profile->empty_words, folded))
+            return "";
+    }
+    return s;
 }
 
 static int is_blank(const char *s)
@@ -99,7 +109,7 @@ static void warn(struct loader *ld, int field, const char *what, const char *con
 static int64_t opt_time(struct loader *ld, int field)
 {
     int64_t t = MSC_TIME_NONE;
-    int st = msc_parse_datetime(cell(ld, field), ld->m->settings->date_order, &t);
+    int st = msc_parse_datetime(cell(ld, field), ld->date_order, &t);
     if (st == MSC_FIELD_BAD)
         warn(ld, field, "unparseable date", "treated as missing");
     return st == MSC_FIELD_OK ? t : MSC_TIME_NONE;
@@ -243,7 +253,7 @@ static int load_ticket(struct loader *ld)
         if (!present(ld, required[i]))
             return reject(ld, required[i], "missing required field");
     int64_t created;
-    if (msc_parse_datetime(cell(ld, MSC_T_CREATED), m->settings->date_order, &created) != MSC_FIELD_OK)
+    if (msc_parse_datetime(cell(ld, MSC_T_CREATED), ld->date_order, &created) != MSC_FIELD_OK)
         return reject(ld, MSC_T_CREATED, "unparseable date");
     if (msc_names_find(&m->ticket_ids, cell(ld, key)) >= 0)
         return reject(ld, key, "duplicate ticket id");
@@ -303,13 +313,13 @@ static int load_entry(struct loader *ld)
 
     /* start, else date_worked at midnight: either may stand in for the other. */
     int64_t start = MSC_TIME_NONE, day = MSC_TIME_NONE, end = MSC_TIME_NONE;
-    int st_start = msc_parse_datetime(cell(ld, MSC_E_START), set->date_order, &start);
-    int st_day = msc_parse_datetime(cell(ld, MSC_E_DATE), set->date_order, &day);
+    int st_start = msc_parse_datetime(cell(ld, MSC_E_START), ld->date_order, &start);
+    int st_day = msc_parse_datetime(cell(ld, MSC_E_DATE), ld->date_order, &day);
     if (st_start == MSC_FIELD_BAD && st_day != MSC_FIELD_OK)
         return reject(ld, MSC_E_START, "unparseable date");
     if (st_day == MSC_FIELD_BAD && st_start != MSC_FIELD_OK)
         return reject(ld, MSC_E_DATE, "unparseable date");
-    int st_end = msc_parse_datetime(cell(ld, MSC_E_END), set->date_order, &end);
+    int st_end = msc_parse_datetime(cell(ld, MSC_E_END), ld->date_order, &end);
     double hours = NAN;
     int st_hours = parse_hours(ld, MSC_E_HOURS, &hours);
     int have_span = st_start == MSC_FIELD_OK && st_end == MSC_FIELD_OK;
@@ -404,7 +414,7 @@ static int load_survey(struct loader *ld)
         unknown_ticket = id < 0;
     }
     int64_t received = MSC_TIME_NONE;
-    int st_received = msc_parse_datetime(cell(ld, MSC_S_RECEIVED), set->date_order, &received);
+    int st_received = msc_parse_datetime(cell(ld, MSC_S_RECEIVED), ld->date_order, &received);
     int64_t fallback = t ? t->completed : MSC_TIME_NONE;
     if (st_received == MSC_FIELD_BAD && fallback == MSC_TIME_NONE)
         return reject(ld, MSC_S_RECEIVED, "unparseable date");
@@ -565,6 +575,7 @@ static int map_header(struct loader *ld, const struct msc_csv_row *row)
         ld->m->has_reopens = ld->map.col[MSC_T_REOPENS] >= 0;
     }
     ld->used_profile = p;
+    ld->date_order = p->date_order ? (enum msc_date_order)(p->date_order - 1) : ld->m->settings->date_order;
     return 0;
 }
 

@@ -369,13 +369,26 @@ static int on_map_key(void *user, const char *section, const char *name, const c
         mp->p.true_words = base->true_words;
         mp->p.false_words = base->false_words;
         mp->p.none_words = base->none_words;
+        mp->p.empty_words = base->empty_words;
+        mp->p.date_order = base->date_order;
         mp->p.survey_scale_min = base->survey_scale_min;
         mp->p.survey_scale_max = base->survey_scale_max;
         return 1;
     }
+    if (strcmp(name, "date_order") == 0) {
+        static const char *const orders[] = {"mdy", "dmy", "ymd"};
+        for (int i = 0; i < 3; i++)
+            if (strcmp(value, orders[i]) == 0) {
+                mp->p.date_order = i + 1;
+                return 1;
+            }
+        snprintf(mp->msg, sizeof mp->msg, "date_order: '%s' is not mdy, dmy or ymd", value);
+        return 0;
+    }
     const char **words = !strcmp(name, "true_words") ? &mp->p.true_words
                          : !strcmp(name, "false_words") ? &mp->p.false_words
-                         : !strcmp(name, "none_words") ? &mp->p.none_words : NULL;
+                         : !strcmp(name, "none_words") ? &mp->p.none_words
+                         : !strcmp(name, "empty_words") ? &mp->p.empty_words : NULL;
     if (words) {
         for (char *c = copy; *c; c++)
             *c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);

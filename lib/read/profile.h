@@ -57,6 +57,8 @@ struct msc_profile {
     /* Extra value words, folded, '|'-separated: read as true / false /
      * missing in boolean and SLA-flag fields. */
     const char *true_words, *false_words, *none_words;
+    const char *empty_words;         /* cells that mean "no value" (ServiceNow's "?") */
+    int date_order;                  /* 0: the settings' order; else 1 + enum msc_date_order */
     double survey_scale_min, survey_scale_max;
     int canonical_fallback;          /* a field with no headers matches its canonical name */
 };
@@ -89,9 +91,9 @@ const struct msc_profile *msc_profile_detect(enum msc_file file, const char *con
 /* A map file: INI, a section per input file ([tickets], [time_entries],
  * [surveys], [clients], [resources]) mapping canonical fields to header
  * names ("created = Opened At | Created"), and a [values] section
- * (true_words, false_words, none_words, survey_scale_min,
- * survey_scale_max); "base = autotask" in [values] starts from a built-in
- * profile. The result is heap-allocated: free with msc_profile_free.
+ * (true_words, false_words, none_words, empty_words, date_order,
+ * survey_scale_min, survey_scale_max); "base = autotask" in [values] starts
+ * from a built-in profile. The result is heap-allocated: free with msc_profile_free.
  * Errors: MSC_ERR_USAGE naming the file, line and key. */
 enum msc_status msc_profile_load_map(const char *path, struct msc_profile **out,
                                      struct msc_error *err);
