@@ -288,8 +288,9 @@ static int load_ticket(struct loader *ld)
     t.escalations = opt_count(ld, MSC_T_ESCALATIONS);
     t.reopens = opt_count(ld, MSC_T_REOPENS);
 
-    int id = msc_names_intern(&m->ticket_ids, cell(ld, key));
-    if (id < 0 || msc_grow(&m->ticket, &m->ticket_cap, (size_t)id + 1, sizeof *m->ticket) < 0 ||
+    int id = msc_grow(&m->ticket, &m->ticket_cap, msc_names_count(&m->ticket_ids) + 1, sizeof *m->ticket) < 0
+                 ? -2 : msc_names_intern(&m->ticket_ids, cell(ld, key));
+    if (id < 0 ||
         (key == MSC_T_ID && present(ld, MSC_T_NUMBER) &&
          msc_model_ticket_alias(m, cell(ld, MSC_T_NUMBER), id) < 0)) {
         m->nomem = 1;
@@ -551,9 +552,16 @@ static int map_header(struct loader *ld, const struct msc_csv_row *row)
         p = NULL;
     if (!p)
         p = msc_profile_detect(ld->file, row->fields, row->nfields, &best);
-    if (!p)
-        p = best;
-    if (msc_profile_map_header(p, ld->file, row->fields, row->nfields, &ld->map) > 0) {
+    if (!p && !(p = best)) {
+        ld->m->nomem = 1;
+        return -1;
+    }
+    int missing = msc_profile_map_header(p, ld->file, row->fields, row->nfields, &ld->map);
+    if (missing < 0) {
+        ld->m->nomem = 1;
+        return -1;
+    }
+    if (missing > 0) {
         char headers[600];
         list_headers(row, headers, sizeof headers);
         msc_error_set(ld->err, MSC_ERR_INPUT,
@@ -587,7 +595,7 @@ static int on_row(void *ctx, const struct msc_csv_row *row)
         ld->decimal_comma = ld->m->settings->decimal_comma >= 0 ? ld->m->settings->decimal_comma
                                                                 : row->delimiter == ';';
         if (map_header(ld, row) < 0) {
-            ld->status = MSC_ERR_INPUT;
+            ld->status = ld->m->nomem ? MSC_ERR_NOMEM : MSC_ERR_INPUT;
             return 1;
         }
         return 0;

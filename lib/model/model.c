@@ -38,40 +38,47 @@ void msc_model_release(struct msc_model *m)
     msc_arena_release(&m->arena);
 }
 
-int msc_model_person(struct msc_model *m, const char *name)
+/* Interns name in names, keeping the side table (elem bytes a record) one
+ * record ahead so that a new id always has its slot; init fills a new one.
+ * Returns the id, -1 for an empty name, -2 on no memory. */
+static int intern(struct msc_model *m, struct msc_names *names, void *table, size_t *cap,
+                  size_t elem, const char *name, void (*init)(void *rec))
 {
-    size_t before = msc_names_count(&m->people);
-    int id = msc_names_intern(&m->people, name);
-    if (id == -2 || (id >= 0 && (size_t)id >= before &&
-                     msc_grow(&m->person, &m->person_cap, (size_t)id + 1, sizeof *m->person) < 0)) {
+    size_t before = msc_names_count(names);
+    if (msc_grow(table, cap, before + 1, elem) < 0) {
         m->nomem = 1;
         return -2;
     }
-    if (id >= 0 && (size_t)id >= before) {
-        struct msc_person *p = &m->person[id];
-        memset(p, 0, sizeof *p);
-        p->weekly_hours = 40;
-        p->hourly_cost = NAN;
-        p->start_day = INT64_MIN;
-        p->end_day = INT64_MAX;
-        p->first_entry = MSC_TIME_NONE;
-        p->last_entry = MSC_TIME_NONE;
-    }
+    int id = msc_names_intern(names, name);
+    if (id == -2)
+        m->nomem = 1;
+    else if (id >= 0 && (size_t)id >= before)
+        init((char *)*(void **)table + (size_t)id * elem);
     return id;
+}
+
+static void init_person(void *rec)
+{
+    struct msc_person *p = rec;
+    memset(p, 0, sizeof *p);
+    p->weekly_hours = 40;
+    p->hourly_cost = NAN;
+    p->start_day = INT64_MIN;
+    p->end_day = INT64_MAX;
+    p->first_entry = MSC_TIME_NONE;
+    p->last_entry = MSC_TIME_NONE;
+}
+
+static void init_client(void *rec) { memset(rec, 0, sizeof(struct msc_client)); }
+
+int msc_model_person(struct msc_model *m, const char *name)
+{
+    return intern(m, &m->people, &m->person, &m->person_cap, sizeof *m->person, name, init_person);
 }
 
 int msc_model_client(struct msc_model *m, const char *name)
 {
-    size_t before = msc_names_count(&m->clients);
-    int id = msc_names_intern(&m->clients, name);
-    if (id == -2 || (id >= 0 && (size_t)id >= before &&
-                     msc_grow(&m->client, &m->client_cap, (size_t)id + 1, sizeof *m->client) < 0)) {
-        m->nomem = 1;
-        return -2;
-    }
-    if (id >= 0 && (size_t)id >= before)
-        memset(&m->client[id], 0, sizeof m->client[id]);
-    return id;
+    return intern(m, &m->clients, &m->client, &m->client_cap, sizeof *m->client, name, init_client);
 }
 
 int msc_model_find_ticket(struct msc_model *m, const char *ref)

@@ -248,9 +248,7 @@ int msc_profile_map_header(const struct msc_profile *p, enum msc_file file,
     if (!keys || !buf) {
         free(keys);
         free(buf);
-        map->required_missing = 1;
-        map->missing = "(out of memory)";
-        return 1;
+        return -1;
     }
     for (size_t c = 0, at = 0; c < n; c++) {
         size_t len = strlen(headers[c]) + 1;
@@ -298,6 +296,11 @@ const struct msc_profile *msc_profile_detect(enum msc_file file, const char *con
     for (int i = 0; msc_profiles[i]; i++) {
         struct msc_header_map map;
         int missing = msc_profile_map_header(msc_profiles[i], file, headers, n, &map);
+        if (missing < 0) {
+            if (best)
+                *best = NULL;
+            return NULL;
+        }
         int score = map.found - 4 * missing;
         if (!closest || score > closest_score) {
             closest = msc_profiles[i];

@@ -74,7 +74,8 @@ const struct msc_profile *msc_profile_find(const char *name);
 /* The built-in profiles, generic first; NULL-terminated. */
 extern const struct msc_profile *const msc_profiles[];
 
-/* Maps a header row for one file; returns map->required_missing. */
+/* Maps a header row for one file; returns map->required_missing, or -1 when
+ * out of memory. */
 int msc_profile_map_header(const struct msc_profile *p, enum msc_file file,
                            const char *const *headers, size_t n, struct msc_header_map *map);
 
@@ -84,7 +85,7 @@ int msc_profile_covers(const struct msc_profile *p, enum msc_file file);
 
 /* The profile that recognises the most fields of this header row among
  * those that find every required column; NULL when none does (then *best
- * is the closest one, for the message). */
+ * is the closest one, for the message; NULL too when out of memory). */
 const struct msc_profile *msc_profile_detect(enum msc_file file, const char *const *headers,
                                              size_t n, const struct msc_profile **best);
 
