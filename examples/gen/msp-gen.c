@@ -418,10 +418,13 @@ static const char *type_name[NTYPE] = {"Incident", "Service Request", "Alert",
 
 enum { P_CRIT, P_HIGH, P_MED, P_LOW, NPRIO };
 static const char *prio_name[NPRIO] = {"Critical", "High", "Medium", "Low"};
-/* SLA offsets (seconds): first response, resolution plan, resolved */
+/* SLA offsets (seconds): first response, resolution plan, resolved.
+ * Critical tickets and high-priority alerts run 24x7 on the wall clock; all
+ * others on business hours (Mon-Fri 08:00-17:00 less holidays), where the
+ * resolve targets of 24h and 72h are read as 2 and 3 business days. */
 static const int64_t sla_fr[NPRIO] = {15 * MINUTE, 1 * HOUR, 2 * HOUR, 4 * HOUR};
 static const int64_t sla_plan[NPRIO] = {1 * HOUR, 4 * HOUR, 8 * HOUR, 16 * HOUR};
-static const int64_t sla_res[NPRIO] = {4 * HOUR, 8 * HOUR, 24 * HOUR, 72 * HOUR};
+static const int64_t sla_res[NPRIO] = {4 * HOUR, 8 * HOUR, 18 * HOUR, 27 * HOUR};
 
 enum { WT_REGULAR, WT_REMOTE, WT_TRAVEL, WT_INTERNAL, WT_MEETING, WT_TRAINING, WT_PTO, WT_HOLIDAY };
 static const char *wt_name[] = {"Regular", "Remote", "Travel", "Internal",
@@ -721,13 +724,18 @@ static void setup_clients(void)
         else
             snprintf(c->name, sizeof c->name, "%s %d", client_names[i % nb], i / nb + 1);
         /* endpoints 10..250, skewed towards small offices */
-        double e = 10.0 + 240.0 * ru() * ru() * (0.6 + 0.4 * ru());
+        /* (one random draw per statement: C leaves the order of calls
+         * within an expression unspecified, and output must not depend on
+         * the compiler) */
+        double e1 = ru();
+        double e2 = ru();
+        double e = 10.0 + 240.0 * e1 * e2 * (0.6 + 0.4 * ru());
         if (ru() < 0.12)
             e = ruf(150, 250);
         c->endpoints1 = (int)e;
         double u = ru();
         c->agreement = u < 0.65 ? AG_FIXED : u < 0.85 ? AG_TM : AG_BLOCK;
-        double rate = c->agreement == AG_FIXED ? ruf(70, 150) : c->agreement == AG_TM ? ruf(40, 70) : ruf(55, 100);
+        double rate = c->agreement == AG_FIXED ? ruf(45, 130) : c->agreement == AG_TM ? ruf(40, 60) : ruf(45, 90);
         c->noise = clampd(dexp(0.45 * rnorm()), 0.5, 1.8);
         c->grow_month = -1;
         c->endpoints0 = c->endpoints1;
@@ -903,7 +911,7 @@ static int64_t place_entry(int64_t t, int k, int q, int urgent)
             continue;
         }
         s = ceil_to(s, 5 * MINUTE);
-        if (s - d * DAY + (int64_t)q * 900 <= 17 * HOUR + 30 * MINUTE)
+        if (s - d * DAY + (int64_t)q * 900 <= 17 * HOUR + 30 * MINUTE || s - d * DAY <= BH_OPEN)
             return s;
         t = (d + 1) * DAY;
     }
@@ -1145,7 +1153,12 @@ static void gen_ticket(int64_t created, int counter)
                 res_off = (int64_t)(base + (d3 - base > 900 ? d3 - base : 900) * ruf(0.10, 0.92));
             }
         } else {
-            fr_off = type == TY_PROJ ? rr(1, 4) * 9 * HOUR + rr(0, 8) * HOUR : rr(1, 12) * HOUR;
+            if (type == TY_PROJ) {
+                fr_off = rr(1, 4) * 9 * HOUR;
+                fr_off += rr(0, 8) * HOUR;
+            } else {
+                fr_off = rr(1, 12) * HOUR;
+            }
             plan_off = -1;
             res_off = fr_off + (type == TY_PROJ ? rr(2, 12) : rr(1, 4)) * 9 * HOUR;
         }
@@ -1207,12 +1220,19 @@ static void gen_ticket(int64_t created, int counter)
                 parts[i] = 1 + extra;
                 used += extra;
             }
-            for (int i = 0; i < nk; i++)
-                while (parts[i] > 32) { /* keep every entry within 8h */
-                    int j = (i + 1) % nk;
-                    parts[i]--;
-                    parts[j]++;
+            for (;;) { /* keep every entry within 8h */
+                int hi = 0, lo = 0;
+                for (int i = 1; i < nk; i++) {
+                    if (parts[i] > parts[hi])
+                        hi = i;
+                    if (parts[i] < parts[lo])
+                        lo = i;
                 }
+                if (parts[hi] <= 32 || parts[lo] >= 32)
+                    break;
+                parts[hi]--;
+                parts[lo]++;
+            }
         }
 
         /* who does each part */
@@ -1272,7 +1292,7 @@ static void gen_ticket(int64_t created, int counter)
                 wt = ru() < 0.5 ? WT_REGULAR : WT_REMOTE;
             }
             int trq = (onsite && w == k && i == 0) ? rr(1, 4) : 0;
-            int64_t s = place_entry(i == 0 ? cursor : cursor, w, parts[i] + trq, urgent);
+            int64_t s = place_entry(cursor, w, parts[i] + trq, urgent);
             if (trq) {
                 ents[ne++] = (ent_t){w, trq, WT_TRAVEL, s};
                 s += (int64_t)trq * 900;
@@ -1472,10 +1492,13 @@ static void month_fill(int m)
             if (weekday_of(d) == 0)
                 write_entry(NULL, k, d * DAY + 9 * HOUR, d, 4, -1, WT_MEETING, 0, 0);
             if (k == g_dispatch) {
-                if (ru() < 0.6)
-                    write_entry(NULL, k, day_slot(d, 8), d, rr(2, 8), -1, WT_INTERNAL, 0, 0);
+                if (ru() < 0.6) {
+                    int q = rr(2, 8);
+                    write_entry(NULL, k, day_slot(d, q), d, q, -1, WT_INTERNAL, 0, 0);
+                }
             } else if (ru() < 0.22) {
-                write_entry(NULL, k, d * DAY + 15 * HOUR + rr(0, 4) * 900, d, rr(2, 8), -1, WT_INTERNAL, 0, 0);
+                int q = rr(2, 8);
+                write_entry(NULL, k, d * DAY + 15 * HOUR + rr(0, 4) * 900, d, q, -1, WT_INTERNAL, 0, 0);
             }
             if (training_q > 0 && ru() < 0.15) {
                 int q = training_q < 16 ? training_q : rr(4, 16);
