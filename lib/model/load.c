@@ -532,16 +532,22 @@ static void list_headers(const struct msc_csv_row *row, char *buf, size_t cap)
         strcpy(buf + cap - 5, "...");
 }
 
-/* Lists the canonical fields of a file that the map found or not. */
-static const char *list_fields(struct loader *ld, int found)
+/* Lists the canonical fields of a file that the map found or not; where
+ * two headers could fill a field, says which one was used. */
+static const char *list_fields(struct loader *ld, const struct msc_csv_row *row, int found)
 {
-    char buf[512];
+    char buf[1024];
     size_t n = 0;
     buf[0] = '\0';
-    for (int f = 0; f < msc_field_count[ld->file] && n < sizeof buf; f++)
-        if ((ld->map.col[f] >= 0) == found)
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
-                                  msc_field_names[ld->file][f]);
+    for (int f = 0; f < msc_field_count[ld->file] && n < sizeof buf; f++) {
+        if ((ld->map.col[f] >= 0) != found)
+            continue;
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
+                              msc_field_names[ld->file][f]);
+        if (found && ld->map.passed_over[f] >= 0 && n < sizeof buf)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, " (from '%.40s', not '%.40s')",
+                                  row->fields[ld->map.col[f]], row->fields[ld->map.passed_over[f]]);
+    }
     return msc_arena_strdup(&ld->m->arena, n ? buf : "(none)");
 }
 
@@ -571,8 +577,8 @@ static int map_header(struct loader *ld, const struct msc_csv_row *row)
         return -1;
     }
     ld->info->profile = p->name;
-    ld->info->fields_found = list_fields(ld, 1);
-    ld->info->fields_missing = list_fields(ld, 0);
+    ld->info->fields_found = list_fields(ld, row, 1);
+    ld->info->fields_missing = list_fields(ld, row, 0);
     if (!ld->info->fields_found || !ld->info->fields_missing)
         ld->m->nomem = 1;
     for (int f = 0; f < msc_field_count[ld->file]; f++)

@@ -208,10 +208,14 @@ static const char *aliases(const struct msc_profile *p, enum msc_file file, int 
     return h ? h : p->canonical_fallback ? msc_field_names[file][field] : NULL;
 }
 
-/* Finds the first alias present; returns its column or -1. */
-static int match_field(const char *alist, const char *const *keys, size_t n, int *minutes)
+/* Finds the first alias present; returns its column or -1. *other is the
+ * column of another alias present too, or -1. */
+static int match_field(const char *alist, const char *const *keys, size_t n, int *minutes,
+                       int *other)
 {
     char want[128];
+    int found = -1;
+    *other = -1;
     while (alist && *alist) {
         size_t len = strcspn(alist, "|");
         char one[128];
@@ -224,13 +228,18 @@ static int match_field(const char *alist, const char *const *keys, size_t n, int
             msc_header_key(one, want, sizeof want);
             for (size_t c = 0; c < n; c++)
                 if (strcmp(keys[c], want) == 0) {
-                    *minutes = unit != NULL;
-                    return (int)c;
+                    if (found < 0) {
+                        *minutes = unit != NULL;
+                        found = (int)c;
+                    } else if ((int)c != found && *other < 0) {
+                        *other = (int)c;
+                    }
+                    break;
                 }
         }
         alist += len + (alist[len] == '|');
     }
-    return -1;
+    return found;
 }
 
 int msc_profile_map_header(const struct msc_profile *p, enum msc_file file,
@@ -258,7 +267,8 @@ int msc_profile_map_header(const struct msc_profile *p, enum msc_file file,
     }
     for (int f = 0; f < msc_field_count[file]; f++) {
         int minutes = 0;
-        map->col[f] = match_field(aliases(p, file, f), (const char *const *)keys, n, &minutes);
+        map->col[f] = match_field(aliases(p, file, f), (const char *const *)keys, n, &minutes,
+                                  &map->passed_over[f]);
         map->minutes[f] = (unsigned char)minutes;
         map->found += map->col[f] >= 0;
     }

@@ -66,6 +66,7 @@ struct msc_profile {
 struct msc_header_map {
     int col[MSC_MAX_FIELDS];         /* field -> column, -1 absent */
     unsigned char minutes[MSC_MAX_FIELDS]; /* the column holds minutes */
+    int passed_over[MSC_MAX_FIELDS]; /* a later alias also present (not used), or -1 */
     int found, required_missing;     /* fields mapped; required ones missing */
     const char *missing;             /* the first missing required field (alternatives joined by |) */
 };
