@@ -308,6 +308,14 @@ static void print_dq(const struct msc_model *m, int verbose, int quiet)
                 it->column ? it->column : 1, it->severity == MSC_REJECTED ? "rejected" : "warning",
                 it->reason, it->value[0] ? " ('" : "", it->value, it->value[0] ? "')" : "");
     }
+    for (size_t i = 0; i < m->dq.count && !quiet; i++)
+        if (strncmp(m->dq.items[i].reason, "unparseable date", 16) == 0) {
+            fputs(PROG ": dates are read in these forms: 2026-03-04 13:22[:05], "
+                  "2026-03-04T13:22:05[.000][Z|+02:00], 2026-03-04, 2026/03/04 13:22, "
+                  "3/4/2026 1:22 PM, 03/04/2026 13:22, 3/4/2026 (month first; day first with "
+                  "--date-order dmy)\n", stderr);
+            break;
+        }
     if (!quiet && !verbose && rejected > shown)
         fprintf(stderr, PROG ": ... and %zu more rejected rows (all are listed in the report's "
                         "Data Quality sheet; -v lists them here)\n", rejected - shown);
