@@ -255,7 +255,15 @@ static int load_ticket(struct loader *ld)
     int64_t created;
     if (msc_parse_datetime(cell(ld, MSC_T_CREATED), ld->date_order, &created) != MSC_FIELD_OK)
         return reject(ld, MSC_T_CREATED, "unparseable date");
-    if (msc_names_find(&m->ticket_ids, cell(ld, key)) >= 0)
+    /* Interning is the duplicate check: no later fault can reject the row. */
+    size_t before = msc_names_count(&m->ticket_ids);
+    int id = msc_grow(&m->ticket, &m->ticket_cap, before + 1, sizeof *m->ticket) < 0
+                 ? -2 : msc_names_intern(&m->ticket_ids, cell(ld, key));
+    if (id < 0) {
+        m->nomem = 1;
+        return -1;
+    }
+    if ((size_t)id < before)
         return reject(ld, key, "duplicate ticket id");
 
     struct msc_ticket t;
@@ -288,11 +296,8 @@ static int load_ticket(struct loader *ld)
     t.escalations = opt_count(ld, MSC_T_ESCALATIONS);
     t.reopens = opt_count(ld, MSC_T_REOPENS);
 
-    int id = msc_grow(&m->ticket, &m->ticket_cap, msc_names_count(&m->ticket_ids) + 1, sizeof *m->ticket) < 0
-                 ? -2 : msc_names_intern(&m->ticket_ids, cell(ld, key));
-    if (id < 0 ||
-        (key == MSC_T_ID && present(ld, MSC_T_NUMBER) &&
-         msc_model_ticket_alias(m, cell(ld, MSC_T_NUMBER), id) < 0)) {
+    if (key == MSC_T_ID && present(ld, MSC_T_NUMBER) &&
+        msc_model_ticket_alias(m, cell(ld, MSC_T_NUMBER), id) < 0) {
         m->nomem = 1;
         return -1;
     }

@@ -53,6 +53,8 @@ void msc_names_release(struct msc_names *n)
     msc_arena_release(&n->arena);
     free(n->display);
     free(n->key);
+    free(n->hash);
+    free(n->last);
     free(n->slots);
     free(n->scratch);
     memset(n, 0, sizeof *n);
@@ -76,22 +78,42 @@ static const char *fold_scratch(struct msc_names *n, const char *s)
     return n->scratch;
 }
 
-static int32_t *lookup(struct msc_names *n, const char *key)
+static int32_t *lookup(struct msc_names *n, const char *key, uint32_t h)
 {
     size_t mask = n->nslots - 1;
-    for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
         int32_t *slot = &n->slots[i];
-        if (*slot == 0 || strcmp(n->key[*slot - 1], key) == 0)
+        if (*slot == 0 || (n->hash[*slot - 1] == h && strcmp(n->key[*slot - 1], key) == 0))
             return slot;
+    }
+}
+
+/* The id of the name looked up last, when s is written the same way. */
+static int cached(const struct msc_names *n, const char *s)
+{
+    return n->last && n->last_id >= 0 && strcmp(n->last, s) == 0 ? n->last_id : -1;
+}
+
+static void remember(struct msc_names *n, const char *s, int id)
+{
+    size_t len = strlen(s) + 1;
+    if (len <= 256 && msc_grow(&n->last, &n->last_cap, len, 1) == 0) {
+        memcpy(n->last, s, len);
+        n->last_id = id;
     }
 }
 
 int msc_names_find(struct msc_names *n, const char *s)
 {
+    int id = cached(n, s);
+    if (id >= 0)
+        return id;
     const char *key = fold_scratch(n, s);
     if (!key || !*key || n->nslots == 0)
         return -1;
-    int32_t slot = *lookup(n, key);
+    int32_t slot = *lookup(n, key, hash(key));
+    if (slot)
+        remember(n, s, slot - 1);
     return slot ? slot - 1 : -1;
 }
 
@@ -105,12 +127,15 @@ static int rehash(struct msc_names *n)
     n->slots = slots;
     n->nslots = nslots;
     for (size_t id = 0; id < n->count; id++)
-        *lookup(n, n->key[id]) = (int32_t)id + 1;
+        *lookup(n, n->key[id], n->hash[id]) = (int32_t)id + 1;
     return 0;
 }
 
 int msc_names_intern(struct msc_names *n, const char *s)
 {
+    int known = cached(n, s);
+    if (known >= 0)
+        return known;
     const char *key = fold_scratch(n, s);
     if (!key)
         return -2;
@@ -118,17 +143,20 @@ int msc_names_intern(struct msc_names *n, const char *s)
         return -1;
     if ((n->count + 1) * 2 > n->nslots && rehash(n) < 0)
         return -2;
-    int32_t *slot = lookup(n, key);
-    if (*slot)
+    uint32_t h = hash(key);
+    int32_t *slot = lookup(n, key, h);
+    if (*slot) {
+        remember(n, s, *slot - 1);
         return *slot - 1;
+    }
     if (n->count >= INT32_MAX - 1)
         return -2;
-    size_t cap = n->cap;
-    if (msc_grow(&n->display, &cap, n->count + 1, sizeof *n->display) < 0)
+    /* display, hash and key grow alike (they double from 16). */
+    size_t cap = n->cap, cap2 = n->cap;
+    if (msc_grow(&n->display, &cap, n->count + 1, sizeof *n->display) < 0 ||
+        msc_grow(&n->hash, &cap2, n->count + 1, sizeof *n->hash) < 0 ||
+        msc_grow(&n->key, &n->cap, n->count + 1, sizeof *n->key) < 0)
         return -2;
-    if (msc_grow(&n->key, &n->cap, n->count + 1, sizeof *n->key) < 0)
-        return -2;
-    /* display grew to the same capacity as key (both double from 16). */
     while (is_ws((unsigned char)*s))
         s++;
     size_t len = strlen(s);
@@ -140,6 +168,7 @@ int msc_names_intern(struct msc_names *n, const char *s)
         return -2;
     n->display[n->count] = disp;
     n->key[n->count] = k;
+    n->hash[n->count] = h;
     *slot = (int32_t)++n->count;
     return (int)n->count - 1;
 }

@@ -26,8 +26,13 @@ struct msc_names {
     const char **display; /* id -> first spelling */
     const char **key;     /* id -> folded form */
     size_t count, cap;
+    uint32_t *hash;       /* id -> hash of key, to skip most string compares */
     int32_t *slots;       /* open addressing: id + 1, 0 = empty */
     size_t nslots;
+    /* The last name looked up as written, and its id: rows repeat names. */
+    char *last;
+    size_t last_cap;
+    int last_id;
     char *scratch;
     size_t scratch_cap;
 };
