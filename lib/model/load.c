@@ -21,6 +21,8 @@ struct loader {
     struct msc_header_map map;
     const struct msc_profile *used_profile;
     enum msc_date_order date_order;
+    char last_type[64];          /* the last work type seen and what it is */
+    int last_absence, last_non_client;
     int decimal_comma;
     const struct msc_csv_row *row;
     int warned;                  /* the current row has a warning */
@@ -391,10 +393,15 @@ static int load_entry(struct loader *ld)
         }
     }
     e.client = e.ticket ? e.ticket->client : msc_model_client(m, cell(ld, MSC_E_CLIENT));
+    /* Work types repeat row after row: match the lists once per new one. */
     const char *type = cell(ld, MSC_E_TYPE);
-    e.absence = msc_name_in_list(type, set->absence_work_types);
-    e.client_work = (on_ticket || present(ld, MSC_E_CLIENT)) &&
-                    !msc_name_in_list(type, set->non_client_work_types);
+    if (strcmp(type, ld->last_type) != 0) {
+        snprintf(ld->last_type, sizeof ld->last_type, "%s", type);
+        ld->last_absence = msc_name_in_list(type, set->absence_work_types);
+        ld->last_non_client = msc_name_in_list(type, set->non_client_work_types);
+    }
+    e.absence = ld->last_absence;
+    e.client_work = (on_ticket || present(ld, MSC_E_CLIENT)) && !ld->last_non_client;
     note_end(m, e.start);
     if (ld->sink && ld->sink->entry)
         ld->sink->entry(ld->sink->ctx, &e);

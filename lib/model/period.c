@@ -13,12 +13,24 @@ static int64_t week_of_day(int64_t day) { return floor_div(day - 4, 7); }
 
 int64_t msc_period_of(enum msc_period_kind kind, int64_t t)
 {
+    /* Every module asks for the period of the same record's times: keep
+     * the last day's answer (per thread, so callers need not care). */
+    static _Thread_local struct { int64_t day, key; int kind; } last = {INT64_MIN, 0, -1};
     int64_t day = floor_div(t, DAY);
+    if (day == last.day && (int)kind == last.kind)
+        return last.key;
     int y, m, d;
-    if (kind == MSC_PERIOD_WEEK)
-        return week_of_day(day);
-    msc_civil_from_days(day, &y, &m, &d);
-    return kind == MSC_PERIOD_MONTH ? (int64_t)y * 12 + m - 1 : (int64_t)y * 4 + (m - 1) / 3;
+    int64_t key;
+    if (kind == MSC_PERIOD_WEEK) {
+        key = week_of_day(day);
+    } else {
+        msc_civil_from_days(day, &y, &m, &d);
+        key = kind == MSC_PERIOD_MONTH ? (int64_t)y * 12 + m - 1 : (int64_t)y * 4 + (m - 1) / 3;
+    }
+    last.day = day;
+    last.kind = (int)kind;
+    last.key = key;
+    return key;
 }
 
 int64_t msc_period_start(enum msc_period_kind kind, int64_t key)

@@ -4,6 +4,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -328,16 +329,217 @@ out:
     return st;
 }
 
+/*
+ * The pipeline: a second thread runs libcsv and packs the rows into
+ * batches; the caller's thread unpacks them and runs the callbacks, so
+ * parsing and the work on each row share the machine's two cores. A batch
+ * is a byte string of events:
+ *   'R' line index delimiter nfields (len bytes NUL)*nfields
+ *   'B' line len bytes NUL
+ * At most QUEUE batches wait at once, so memory stays bounded.
+ */
+#define BATCH_BYTES (256 * 1024)
+#define QUEUE 4
+
+struct batch {
+    char *data;
+    size_t len, cap;
+};
+
+struct pipeline {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    struct batch queue[QUEUE]; /* filled batches, oldest at head */
+    size_t head, count;
+    struct batch spare[QUEUE + 1]; /* empty buffers to reuse */
+    size_t nspare;
+    struct batch cur;          /* being filled by the parser thread */
+    int done, stop, nomem;
+    /* the parser thread's job */
+    FILE *f;
+    const char *name;
+    struct msc_csv_info *info;
+    struct msc_error err;
+    enum msc_status status;
+};
+
+static int put(struct pipeline *pp, const void *p, size_t n)
+{
+    if (msc_grow(&pp->cur.data, &pp->cur.cap, pp->cur.len + n, 1) < 0)
+        return -1;
+    memcpy(pp->cur.data + pp->cur.len, p, n);
+    pp->cur.len += n;
+    return 0;
+}
+
+/* Hands the current batch to the caller's thread; 1 when it asked to stop. */
+static int push(struct pipeline *pp)
+{
+    pthread_mutex_lock(&pp->lock);
+    while (pp->count == QUEUE && !pp->stop)
+        pthread_cond_wait(&pp->changed, &pp->lock);
+    int stop = pp->stop;
+    if (!stop) {
+        pp->queue[(pp->head + pp->count++) % QUEUE] = pp->cur;
+        pp->cur = pp->nspare ? pp->spare[--pp->nspare] : (struct batch){NULL, 0, 0};
+        pp->cur.len = 0;
+        pthread_cond_broadcast(&pp->changed);
+    }
+    pthread_mutex_unlock(&pp->lock);
+    return stop;
+}
+
+static int pack_row(void *ctx, const struct msc_csv_row *row)
+{
+    struct pipeline *pp = ctx;
+    uint32_t n = (uint32_t)row->nfields;
+    if (put(pp, "R", 1) < 0 || put(pp, &row->line, sizeof row->line) < 0 ||
+        put(pp, &row->index, sizeof row->index) < 0 || put(pp, &row->delimiter, 1) < 0 ||
+        put(pp, &n, sizeof n) < 0)
+        return pp->nomem = 1;
+    for (size_t i = 0; i < row->nfields; i++) {
+        uint32_t len = (uint32_t)strlen(row->fields[i]);
+        if (put(pp, &len, sizeof len) < 0 || put(pp, row->fields[i], len + 1) < 0)
+            return pp->nomem = 1;
+    }
+    return pp->cur.len >= BATCH_BYTES ? push(pp) : 0;
+}
+
+static void pack_bad(void *ctx, long line, const char *reason)
+{
+    struct pipeline *pp = ctx;
+    uint32_t len = (uint32_t)strlen(reason);
+    if (put(pp, "B", 1) < 0 || put(pp, &line, sizeof line) < 0 || put(pp, &len, sizeof len) < 0 ||
+        put(pp, reason, len + 1) < 0)
+        pp->nomem = 1;
+}
+
+static void *parse_thread(void *arg)
+{
+    static const struct msc_csv_callbacks pack = {pack_row, pack_bad};
+    struct pipeline *pp = arg;
+    pp->status = msc_csv_read_stream(pp->f, pp->name, &pack, pp, pp->info, &pp->err);
+    if (pp->status == MSC_OK && !pp->nomem)
+        push(pp);
+    pthread_mutex_lock(&pp->lock);
+    pp->done = 1;
+    pthread_cond_broadcast(&pp->changed);
+    pthread_mutex_unlock(&pp->lock);
+    return NULL;
+}
+
+/* Replays one batch into the callbacks; 1 when they asked to stop. */
+static int replay(const struct batch *b, const struct msc_csv_callbacks *cb, void *ctx,
+                  const char ***ptrs, size_t *cap)
+{
+    const char *p = b->data, *end = b->data + b->len;
+    while (p < end) {
+        char kind = *p++;
+        long line;
+        uint32_t n;
+        memcpy(&line, p, sizeof line);
+        p += sizeof line;
+        if (kind == 'B') {
+            memcpy(&n, p, sizeof n);
+            p += sizeof n;
+            if (cb->on_bad)
+                cb->on_bad(ctx, line, p);
+            p += n + 1;
+            continue;
+        }
+        struct msc_csv_row row = {NULL, 0, line, 0, 0};
+        memcpy(&row.index, p, sizeof row.index);
+        p += sizeof row.index;
+        row.delimiter = *p++;
+        memcpy(&n, p, sizeof n);
+        p += sizeof n;
+        if (msc_grow(ptrs, cap, (size_t)n + 1, sizeof **ptrs) < 0)
+            return 1;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t len;
+            memcpy(&len, p, sizeof len);
+            p += sizeof len;
+            (*ptrs)[i] = p;
+            p += len + 1;
+        }
+        row.fields = *ptrs;
+        row.nfields = n;
+        if (cb->on_row(ctx, &row) != 0)
+            return 1;
+    }
+    return 0;
+}
+
+static enum msc_status read_pipelined(FILE *f, const char *name, const struct msc_csv_callbacks *cb,
+                                      void *ctx, struct msc_csv_info *info, struct msc_error *err)
+{
+    struct pipeline pp;
+    pthread_t th;
+    memset(&pp, 0, sizeof pp);
+    pp.f = f;
+    pp.name = name;
+    pp.info = info;
+    pthread_mutex_init(&pp.lock, NULL);
+    pthread_cond_init(&pp.changed, NULL);
+    if (pthread_create(&th, NULL, parse_thread, &pp) != 0) {
+        pthread_mutex_destroy(&pp.lock);
+        pthread_cond_destroy(&pp.changed);
+        return msc_csv_read_stream(f, name, cb, ctx, info, err);
+    }
+    const char **ptrs = NULL;
+    size_t cap = 0;
+    int stopped = 0;
+    for (;;) {
+        pthread_mutex_lock(&pp.lock);
+        while (pp.count == 0 && !pp.done)
+            pthread_cond_wait(&pp.changed, &pp.lock);
+        if (pp.count == 0) {
+            pthread_mutex_unlock(&pp.lock);
+            break;
+        }
+        struct batch b = pp.queue[pp.head];
+        pp.head = (pp.head + 1) % QUEUE;
+        pp.count--;
+        pthread_cond_broadcast(&pp.changed);
+        pthread_mutex_unlock(&pp.lock);
+        if (!stopped)
+            stopped = replay(&b, cb, ctx, &ptrs, &cap);
+        pthread_mutex_lock(&pp.lock);
+        if (stopped)
+            pp.stop = 1;
+        b.len = 0;
+        if (pp.nspare < QUEUE + 1)
+            pp.spare[pp.nspare++] = b;
+        else
+            free(b.data);
+        pthread_cond_broadcast(&pp.changed);
+        pthread_mutex_unlock(&pp.lock);
+    }
+    pthread_join(th, NULL);
+    for (size_t i = 0; i < pp.nspare; i++)
+        free(pp.spare[i].data);
+    free(pp.cur.data);
+    free(ptrs);
+    pthread_mutex_destroy(&pp.lock);
+    pthread_cond_destroy(&pp.changed);
+    enum msc_status st = pp.status;
+    if (st == MSC_OK && (stopped || pp.nomem))
+        st = msc_error_set(&pp.err, MSC_ERR_NOMEM, "%s: out of memory", name);
+    if (st != MSC_OK)
+        *err = pp.err;
+    return st;
+}
+
 enum msc_status msc_csv_read_file(const char *path, const char *name,
                                   const struct msc_csv_callbacks *cb, void *ctx,
                                   struct msc_csv_info *info, struct msc_error *err)
 {
-    if (strcmp(path, "-") == 0)
-        return msc_csv_read_stream(stdin, name, cb, ctx, info, err);
-    FILE *f = fopen(path, "rb");
+    memset(info, 0, sizeof *info);
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f)
         return msc_error_set(err, MSC_ERR_INPUT, "%s: cannot open: %s", name, strerror(errno));
-    enum msc_status st = msc_csv_read_stream(f, name, cb, ctx, info, err);
-    fclose(f);
+    enum msc_status st = read_pipelined(f, name, cb, ctx, info, err);
+    if (f != stdin)
+        fclose(f);
     return st;
 }

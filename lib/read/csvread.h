@@ -19,6 +19,9 @@
  *     if (msc_csv_read_file("tickets.csv", "tickets.csv", &cb, ctx, &info, &err) != MSC_OK) ...
  *
  * The row and its strings are borrowed: valid only during the callback.
+ * msc_csv_read_file parses in a second thread while the callbacks run in
+ * the caller's (so they need no locking); msc_csv_read_stream does all in
+ * the caller's thread.
  */
 #ifndef MSC_READ_CSVREAD_H
 #define MSC_READ_CSVREAD_H

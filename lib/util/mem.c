@@ -1,22 +1,22 @@
 /* mem.c: allocation with an injectable failure for tests. */
 #include "util/mem.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static long fail_after = -1;
+/* Atomic: the CSV parser allocates in its own thread. */
+static _Atomic long fail_after = -1;
 
-void msc_mem_fail_after(long n) { fail_after = n; }
+void msc_mem_fail_after(long n) { atomic_store(&fail_after, n); }
 
 static int should_fail(void)
 {
-    if (fail_after < 0)
-        return 0;
-    if (fail_after == 0)
-        return 1;
-    fail_after--;
-    return 0;
+    long n = atomic_load(&fail_after);
+    while (n > 0 && !atomic_compare_exchange_weak(&fail_after, &n, n - 1))
+        ;
+    return n == 0;
 }
 
 void *msc_malloc(size_t n) { return should_fail() ? NULL : malloc(n ? n : 1); }
