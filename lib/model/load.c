@@ -21,8 +21,9 @@ struct loader {
     struct msc_header_map map;
     const struct msc_profile *used_profile;
     enum msc_date_order date_order;
-    char last_type[64];          /* the last work type seen and what it is */
-    int last_absence, last_non_client;
+    char last_type[64];          /* the last ticket or work type seen and what it is */
+    int last_type_ok;
+    int last_absence, last_non_client, last_reactive;
     int decimal_comma;
     const struct msc_csv_row *row;
     int warned;                  /* the current row has a warning */
@@ -237,6 +238,19 @@ static int parse_hours(const struct loader *ld, int field, double *out)
     return st;
 }
 
+/* Whether s is the type the last row had; if not, remembers it (when short
+ * enough) so that the caller can work out what it is once. */
+static int same_type(struct loader *ld, const char *s)
+{
+    if (ld->last_type_ok && strcmp(s, ld->last_type) == 0)
+        return 1;
+    size_t len = strlen(s);
+    ld->last_type_ok = len < sizeof ld->last_type;
+    if (ld->last_type_ok)
+        memcpy(ld->last_type, s, len + 1);
+    return 0;
+}
+
 static void note_end(struct msc_model *m, int64_t t)
 {
     if (t != MSC_TIME_NONE && (m->data_end == MSC_TIME_NONE || t > m->data_end))
@@ -276,7 +290,10 @@ static int load_ticket(struct loader *ld)
     t.person = msc_model_person(m, cell(ld, MSC_T_RESOURCE));
     if (t.person >= 0)
         m->person[t.person].named_in_work = 1;
-    t.reactive = !present(ld, MSC_T_TYPE) || msc_name_in_list(cell(ld, MSC_T_TYPE), m->settings->reactive_types);
+    const char *type = cell(ld, MSC_T_TYPE);
+    if (!same_type(ld, type))
+        ld->last_reactive = is_blank(type) || msc_name_in_list(type, m->settings->reactive_types);
+    t.reactive = ld->last_reactive;
     int excluded = opt_bool(ld, MSC_T_SLA_EXCLUDED);
     static const int due[] = {MSC_T_FR_DUE, MSC_T_RP_DUE, MSC_T_RES_DUE}, done[] = {MSC_T_FR, MSC_T_RP, MSC_T_RES},
                      met[] = {MSC_T_FR_MET, MSC_T_RP_MET, MSC_T_RES_MET};
@@ -395,8 +412,7 @@ static int load_entry(struct loader *ld)
     e.client = e.ticket ? e.ticket->client : msc_model_client(m, cell(ld, MSC_E_CLIENT));
     /* Work types repeat row after row: match the lists once per new one. */
     const char *type = cell(ld, MSC_E_TYPE);
-    if (strcmp(type, ld->last_type) != 0) {
-        snprintf(ld->last_type, sizeof ld->last_type, "%s", type);
+    if (!same_type(ld, type)) {
         ld->last_absence = msc_name_in_list(type, set->absence_work_types);
         ld->last_non_client = msc_name_in_list(type, set->non_client_work_types);
     }
