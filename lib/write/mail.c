@@ -232,18 +232,22 @@ static int split_command(const char *cmd, char *buf, size_t cap, char **argv,
 {
     char shown[160];
     size_t n = strlen(cmd);
-    if (n >= cap)
-        return msc_error_set(err, MSC_ERR_USAGE, "sendmail command '%s' is too long",
-                             show(cmd, shown, sizeof shown)), -1;
+    if (n >= cap) {
+        msc_error_set(err, MSC_ERR_USAGE, "sendmail command '%s' is too long",
+                      show(cmd, shown, sizeof shown));
+        return -1;
+    }
     memcpy(buf, cmd, n + 1);
     int argc = 0;
     for (char *p = buf;;) {
         p += strspn(p, " \t\r\n\v\f");
         if (!*p)
             break;
-        if (argc == MAX_ARGS)
-            return msc_error_set(err, MSC_ERR_USAGE, "sendmail command '%s' has more than %d words",
-                                 show(cmd, shown, sizeof shown), MAX_ARGS), -1;
+        if (argc == MAX_ARGS) {
+            msc_error_set(err, MSC_ERR_USAGE, "sendmail command '%s' has more than %d words",
+                          show(cmd, shown, sizeof shown), MAX_ARGS);
+            return -1;
+        }
         argv[argc++] = p;
         p += strcspn(p, " \t\r\n\v\f");
         if (*p)
@@ -343,11 +347,13 @@ static void put_to(FILE *out, const char *const *to, size_t n)
  * become UTF-8 B encoded-words of whole characters (RFC 2047). */
 static void put_subject(FILE *out, const char *s)
 {
+    /* The chunks the folding below writes: blanks, then a word. */
     size_t n = strlen(s), longest = 0;
     for (const char *p = s; *p;) {
-        size_t w = strcspn(p, " ");
-        longest = w > longest ? w : longest;
-        p += w + (p[w] == ' ');
+        size_t len = strspn(p, " ");
+        len += strcspn(p + len, " ");
+        longest = len > longest ? len : longest;
+        p += len;
     }
     fputs("Subject:", out);
     if (plain_ascii(s) && !strstr(s, "=?") && longest < 900) {
@@ -462,9 +468,10 @@ static enum msc_status write_message(const struct msc_mail *m, FILE *att, FILE *
             fputc('\n', out);
         goto check;
     }
-    fprintf(out, "\n--" BOUNDARY "\nContent-Type: %s; ", attachment_type(m, name));
+    /* Parameters on lines of their own keep the type's line short. */
+    fprintf(out, "\n--" BOUNDARY "\nContent-Type: %s;\n ", attachment_type(m, name));
     put_param(out, "name", name);
-    fputs("\nContent-Disposition: attachment; ", out);
+    fputs("\nContent-Disposition: attachment;\n ", out);
     put_param(out, "filename", name);
     fputs("\nContent-Transfer-Encoding: base64\n\n", out);
     unsigned char in[B64_LINE_BYTES * 64];
@@ -544,12 +551,20 @@ static int wait_child(pid_t pid)
 
 /* In the child, between fork and exec: only async-signal-safe calls. A
  * failed exec sends its errno up the close-on-exec pipe, so the parent can
- * tell "could not run" from "ran and failed" without the child printing. */
-static void exec_child(int in_fd, int report_fd, char **argv)
+ * tell "could not run" from "ran and failed" without the child printing.
+ * fds[] are the two pipes, read end first; when the caller runs with stdin
+ * or stderr closed, a pipe may have taken fd 0 or 2. */
+static void exec_child(const int fds[4], char **argv)
 {
-    if (dup2(in_fd, STDIN_FILENO) >= 0) {
-        /* A report may be going to stdout: keep sendmail's chatter out of it. */
-        dup2(STDERR_FILENO, STDOUT_FILENO);
+    int in_fd = fds[0], report_fd = fds[3];
+    int ok = in_fd == STDIN_FILENO ? fcntl(in_fd, F_SETFD, 0) >= 0
+                                   : dup2(in_fd, STDIN_FILENO) >= 0;
+    if (ok) {
+        /* A report may be going to stdout: keep sendmail's chatter out of
+         * it, unless fd 2 is one of our pipes (stderr was closed). */
+        if (STDERR_FILENO != fds[0] && STDERR_FILENO != fds[1] && STDERR_FILENO != fds[2] &&
+            STDERR_FILENO != fds[3])
+            dup2(STDERR_FILENO, STDOUT_FILENO);
         execvp(argv[0], argv);
     }
     int e = errno;
@@ -585,8 +600,10 @@ enum msc_status msc_mail_send(const struct msc_mail *m, struct msc_error *err)
                            strerror(errno));
         goto close_pipes;
     }
-    if (pid == 0)
-        exec_child(in[0], report[1], argv);
+    if (pid == 0) {
+        const int fds[4] = {in[0], in[1], report[0], report[1]};
+        exec_child(fds, argv);
+    }
     close_fd(&in[0]);
     close_fd(&report[1]);
 
@@ -630,14 +647,14 @@ enum msc_status msc_mail_send(const struct msc_mail *m, struct msc_error *err)
         wst = msc_error_set(&werr, MSC_ERR_MAIL, "cannot write the mail message: %s",
                             strerror(errno));
     close_fd(&in[1]);
-    int status = wait_child(pid);
+    int status = wait_child(pid), wait_errno = errno;
     sigaction(SIGPIPE, &old, NULL);
 
     if (wst != MSC_OK && read_failed)
         st = msc_error_set(err, MSC_ERR_MAIL, "%s; nothing was sent", werr.msg);
     else if (status < 0)
         st = msc_error_set(err, MSC_ERR_MAIL, "sendmail command '%s': cannot wait for it: %s",
-                           cmd, strerror(errno));
+                           cmd, strerror(wait_errno));
     else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
         st = msc_error_set(err, MSC_ERR_MAIL, "sendmail command '%s' exited with status %d", cmd,
                            WEXITSTATUS(status));
@@ -680,6 +697,7 @@ enum msc_status msc_mail_list_add(struct msc_mail_list *l, const char *list, str
 {
     size_t before = l->count;
     enum msc_status st = MSC_OK;
+    char shown[160];
     for (const char *p = list;; p++) {
         size_t len = strcspn(p, ",");
         const char *a = p, *z = p + len;
@@ -695,7 +713,7 @@ enum msc_status msc_mail_list_add(struct msc_mail_list *l, const char *list, str
         if ((st = msc_mail_validate_address(addr, err)) != MSC_OK) {
             if (!*addr)
                 msc_error_set(err, MSC_ERR_USAGE, "mail address list '%s' has an empty item",
-                              list);
+                              show(list, shown, sizeof shown));
             break;
         }
         l->addr[l->count++] = addr;

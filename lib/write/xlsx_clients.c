@@ -1,0 +1,358 @@
+/*
+ * xlsx_clients.c: the Clients sheet: effort against revenue per client, for
+ * the latest period and for the whole range, ranked by effective hourly
+ * rate with its tier, and a bar chart of the rates coloured by tier.
+ */
+#include "write/xlsx_common.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kpi/registry.h"
+#include "util/mem.h"
+
+enum { ROW_GROUP = 3, ROW_HEAD = 4, ROW_FIRST = 5 };
+/* The whole range leads: the ranking and the tiers are made from it. */
+enum { NFIG = 9, COL_RANGE = 1, COL_LATEST = COL_RANGE + NFIG + 1 };
+enum { TIERS = 5 }; /* A, B, C, D and none */
+
+/* One client's (or all clients') figures over some periods. Sums first;
+ * the ratios are made from the sums, so a range's rate is its revenue over
+ * its hours, as the columns beside it show. */
+struct fig {
+    double endpoint_months, months;
+    double tickets, hours, reactive_num, reactive_den, revenue, labor;
+    int has_tickets, has_hours, has_reactive, has_revenue, has_labor, has_endpoints;
+};
+
+struct client {
+    int id;                 /* client id, -1 for all clients */
+    struct fig latest, range;
+};
+
+struct kpis {
+    int tickets, hours, reactive, revenue, labor;
+};
+
+static void add_row(struct fig *f, const struct kpis *k, const struct msc_row *row)
+{
+    if (row->kpi == k->tickets && !isnan(row->num)) {
+        f->tickets += row->num;
+        f->has_tickets = 1;
+    } else if (row->kpi == k->hours) {
+        f->hours += row->value;
+        f->has_hours = 1;
+    } else if (row->kpi == k->reactive) {
+        f->reactive_num += row->num;
+        f->reactive_den += row->den;
+        f->has_reactive = 1;
+    } else if (row->kpi == k->revenue) {
+        f->revenue += row->value;
+        f->has_revenue = 1;
+    } else if (row->kpi == k->labor) {
+        f->labor += row->value;
+        f->has_labor = 1;
+    }
+}
+
+/* Endpoint-months and calendar months of one period, for one client or
+ * (client < 0) every listed client. */
+static void add_endpoints(const struct xw *x, struct fig *f, int client, int64_t period)
+{
+    const struct msc_model *m = x->m;
+    int ym[3];
+    double w[3], em = 0, sum = 0;
+    int n = msc_period_months(m->period_kind, period, ym, w);
+    for (int i = 0; i < n; i++)
+        sum += w[i];
+    size_t nclients = msc_names_count(&m->clients);
+    for (size_t c = 0; c < nclients; c++) {
+        double one;
+        if ((client >= 0 && (int)c != client) || !m->client[c].listed)
+            continue;
+        if (msc_model_client_money(m, (int)c, period, &one, NULL)) {
+            em += one;
+            f->has_endpoints = 1;
+        }
+    }
+    f->endpoint_months += em;
+    f->months += sum;
+}
+
+static double rate(const struct fig *f)
+{
+    return f->has_revenue && f->has_hours && f->hours > 0 ? f->revenue / f->hours : NAN;
+}
+
+static const char *tier_of(const struct xw *x, double r)
+{
+    const struct msc_settings *s = x->m->settings;
+    if (isnan(r))
+        return NULL;
+    return r >= s->tier_a ? "A" : r >= s->tier_b ? "B" : r >= s->tier_c ? "C" : "D";
+}
+
+static int tier_index(const char *t)
+{
+    return t ? t[0] - 'A' : TIERS - 1;
+}
+
+static int by_rate(const void *pa, const void *pb, const struct xw *x)
+{
+    const struct client *a = pa, *b = pb;
+    double ra = rate(&a->range), rb = rate(&b->range);
+    if (isnan(ra) != isnan(rb))
+        return isnan(ra) ? 1 : -1;
+    if (!isnan(ra) && ra != rb)
+        return ra > rb ? -1 : 1;
+    return strcmp(msc_names_display(&x->m->clients, a->id), msc_names_display(&x->m->clients, b->id));
+}
+
+static const struct xw *sort_x;
+static int by_rate_q(const void *a, const void *b) { return by_rate(a, b, sort_x); }
+
+/* Writes the nine figures of one group from column col. */
+static void write_fig(struct xw *x, lxw_worksheet *ws, int row, int col, const struct fig *f,
+                      int flags, lxw_format *const *tier_fmt)
+{
+    double r = rate(f);
+    const char *tier = tier_of(x, r);
+    xw_number(x, ws, row, col + 0, f->has_endpoints && f->months > 0 ? f->endpoint_months / f->months : NAN,
+              flags ? x->count_total : x->count);
+    xw_number(x, ws, row, col + 1, f->has_tickets ? f->tickets : NAN, flags ? x->count_total : x->count);
+    xw_number(x, ws, row, col + 2, f->has_hours ? f->hours : NAN, xw_unit_format(x, MSC_UNIT_HOURS, flags));
+    xw_number(x, ws, row, col + 3,
+              f->has_reactive && f->reactive_den > 0 ? f->reactive_num / f->reactive_den : NAN,
+              xw_unit_format(x, MSC_UNIT_PER_ENDPOINT, flags));
+    xw_number(x, ws, row, col + 4, f->has_revenue ? f->revenue : NAN, xw_unit_format(x, MSC_UNIT_MONEY, flags));
+    xw_number(x, ws, row, col + 5, f->has_labor ? f->labor : NAN, xw_unit_format(x, MSC_UNIT_MONEY, flags));
+    xw_number(x, ws, row, col + 6, r, xw_unit_format(x, MSC_UNIT_MONEY_PER_HOUR, flags));
+    xw_number(x, ws, row, col + 7,
+              f->has_revenue && f->revenue > 0 ? (f->revenue - f->labor) / f->revenue : NAN,
+              xw_unit_format(x, MSC_UNIT_RATIO, flags));
+    xw_text(x, ws, row, col + 8, tier, tier_fmt[tier_index(tier)]);
+}
+
+static int tier_formats(struct xw *x, lxw_format **plain, lxw_format **total, lxw_chart_fill *fill)
+{
+    static const lxw_color_t colour[TIERS] = {0x63BE7B, 0xB5D99C, 0xFFD966, 0xF4B183, 0xFFFFFF};
+    for (int t = 0; t < TIERS; t++) {
+        for (int bold = 0; bold < 2; bold++) {
+            lxw_format *f = workbook_add_format(x->wb);
+            if (!f)
+                return xw_fail(x, MSC_ERR_NOMEM);
+            format_set_align(f, LXW_ALIGN_CENTER);
+            format_set_bold(f);
+            if (t < TIERS - 1) {
+                format_set_pattern(f, LXW_PATTERN_SOLID);
+                format_set_bg_color(f, colour[t]);
+            }
+            if (bold) {
+                format_set_top(f, LXW_BORDER_THIN);
+                format_set_top_color(f, 0x8EA9DB);
+            }
+            (bold ? total : plain)[t] = f;
+        }
+        fill[t].color = colour[t];
+    }
+    return 0;
+}
+
+static void headers(struct xw *x, lxw_worksheet *ws, int col, const char *group, int range)
+{
+    const char *head[NFIG] = {range ? "Endpoints (avg)" : "Endpoints", "Reactive tickets", "Hours",
+                              "Reactive h / endpoint / month", "Revenue", "Labor cost",
+                              "Effective rate / h", "Margin", "Tier"};
+    xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, (lxw_col_t)col, ROW_GROUP,
+                                   (lxw_col_t)(col + NFIG - 1), group, x->group));
+    for (int i = 0; i < NFIG; i++)
+        xw_text(x, ws, ROW_HEAD, col + i, head[i], x->header);
+}
+
+/* The bar chart of the ranked clients' range rates, one colour per tier. */
+static void rate_chart(struct xw *x, lxw_worksheet *ws, const struct client *cl, int nrated, int at,
+                       const lxw_chart_fill *fill)
+{
+    lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_BAR);
+    if (!chart) {
+        xw_fail(x, MSC_ERR_NOMEM);
+        return;
+    }
+    char title[120], first[24], last[24];
+    msc_period_label(x->m->period_kind, x->m->first_period, first);
+    msc_period_label(x->m->period_kind, x->m->last_period, last);
+    snprintf(title, sizeof title, "Effective hourly rate by client, %s to %s", first, last);
+    lxw_chart_font title_font = {.size = 12, .bold = 1, .color = 0x1F3864};
+    lxw_chart_font small = {.size = 9, .color = 0x595959};
+    chart_title_set_name(chart, title);
+    chart_title_set_name_font(chart, &title_font);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    /* In a bar chart y is the (vertical) category axis, drawn bottom up;
+     * reversed, the ranking reads top down as in the table. */
+    chart_axis_set_reverse(chart->y_axis);
+    chart_axis_set_num_font(chart->x_axis, &small);
+    chart_axis_set_num_font(chart->y_axis, &small);
+    chart_axis_set_num_format(chart->x_axis, "#,##0");
+    chart_axis_set_min(chart->x_axis, 0);
+    chart_set_series_gap(chart, 40);
+
+    lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+    lxw_chart_point *pts = msc_calloc((size_t)nrated, sizeof *pts);
+    lxw_chart_point **ptr = msc_calloc((size_t)nrated + 1, sizeof *ptr);
+    if (!s || !pts || !ptr) {
+        free(pts);
+        free(ptr);
+        xw_fail(x, MSC_ERR_NOMEM);
+        return;
+    }
+    chart_series_set_categories(s, "Clients", ROW_FIRST, 0, (lxw_row_t)(ROW_FIRST + nrated - 1), 0);
+    chart_series_set_values(s, "Clients", ROW_FIRST, COL_RANGE + 6, (lxw_row_t)(ROW_FIRST + nrated - 1),
+                            COL_RANGE + 6);
+    chart_series_set_name_range(s, "Clients", ROW_HEAD, COL_RANGE + 6);
+    for (int i = 0; i < nrated; i++) {
+        pts[i].fill = (lxw_chart_fill *)&fill[tier_index(tier_of(x, rate(&cl[i].range)))];
+        ptr[i] = &pts[i];
+    }
+    xw_ok(x, chart_series_set_points(s, ptr));
+    chart_series_set_labels(s);
+    chart_series_set_labels_num_format(s, "#,##0");
+    chart_series_set_labels_font(s, &small);
+    free(pts);
+    free(ptr);
+    int h = 90 + 22 * nrated;
+    xw_place_chart(x, ws, at, 0, 0, 0, chart, 760, h < 260 ? 260 : h);
+}
+
+int xw_sheet_clients(struct xw *x)
+{
+    const struct msc_model *m = x->m;
+    lxw_worksheet *ws = xw_sheet(x, "Clients", ROW_FIRST);
+    if (!ws)
+        return -1;
+    struct kpis k = {msc_kpi_find("tickets_per_endpoint"), msc_kpi_find("hours"),
+                     msc_kpi_find("reactive_hours_per_endpoint"), msc_kpi_find("revenue"),
+                     msc_kpi_find("labor_cost")};
+    size_t nclients = msc_names_count(&m->clients);
+    int *slot = msc_malloc((nclients + 1) * sizeof *slot);
+    struct client *cl = msc_calloc(nclients + 1, sizeof *cl);
+    if (!slot || !cl) {
+        free(slot);
+        free(cl);
+        return xw_fail(x, MSC_ERR_NOMEM);
+    }
+    struct client all = {.id = -1};
+    int n = 0;
+    for (size_t c = 0; c < nclients; c++)
+        slot[c] = -1;
+    for (size_t i = 0; i < x->r->count; i++) {
+        const struct msc_row *row = &x->r->rows[i];
+        struct client *to;
+        if (row->level == MSC_LEVEL_TEAM)
+            to = &all;
+        else if (row->level == MSC_LEVEL_CLIENT && row->subject >= 0 && (size_t)row->subject < nclients) {
+            if (slot[row->subject] < 0) {
+                slot[row->subject] = n;
+                cl[n++].id = row->subject;
+            }
+            to = &cl[slot[row->subject]];
+        } else
+            continue;
+        add_row(&to->range, &k, row);
+        if (row->period == m->last_period)
+            add_row(&to->latest, &k, row);
+    }
+    for (int i = 0; i <= n; i++) {
+        struct client *c = i < n ? &cl[i] : &all;
+        for (int64_t p = m->first_period; p <= m->last_period; p++)
+            add_endpoints(x, &c->range, c->id, p);
+        add_endpoints(x, &c->latest, c->id, m->last_period);
+    }
+    sort_x = x;
+    if (n > 1)
+        qsort(cl, (size_t)n, sizeof *cl, by_rate_q);
+
+    lxw_format *tier_plain[TIERS], *tier_total[TIERS];
+    lxw_chart_fill fill[TIERS];
+    memset(fill, 0, sizeof fill);
+    if (tier_formats(x, tier_plain, tier_total, fill) < 0) {
+        free(slot);
+        free(cl);
+        return -1;
+    }
+
+    char sub[400], first[24], last[24], group[80];
+    const struct msc_settings *s = m->settings;
+    msc_period_label(m->period_kind, m->first_period, first);
+    msc_period_label(m->period_kind, m->last_period, last);
+    snprintf(sub, sizeof sub, "Ranked by effective hourly rate (revenue / hours) over %s to %s. "
+             "Tier by that rate: A \u2265 %g, B \u2265 %g, C \u2265 %g, else D. "
+             "Margin = (revenue \u2212 labor cost) / revenue.", first, last, s->tier_a, s->tier_b, s->tier_c);
+    xw_title(x, ws, "Clients: effort against revenue", sub);
+    snprintf(sub, sizeof sub, "Reactive: tickets of the types %.200s (reactive_types) or of no type. "
+             "Endpoints as listed in clients.csv; the range shows the average per month.",
+             s->reactive_types);
+    xw_text(x, ws, 2, 0, sub, x->note);
+    snprintf(group, sizeof group, "%s to %s (whole range)", first, last);
+    headers(x, ws, COL_RANGE, group, 1);
+    snprintf(group, sizeof group, "%s (latest %s)", last, msc_period_kind_name(m->period_kind));
+    headers(x, ws, COL_LATEST, group, 0);
+    xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 45, NULL));
+    xw_text(x, ws, ROW_HEAD, 0, "Client", x->header_left);
+
+    size_t namew = 16;
+    int row = ROW_FIRST, nrated = 0;
+    for (int i = 0; i < n; i++, row++) {
+        const char *name = msc_names_display(&m->clients, cl[i].id);
+        if (strlen(name) + 2 > namew)
+            namew = strlen(name) + 2;
+        xw_text(x, ws, row, 0, name, x->text);
+        write_fig(x, ws, row, COL_LATEST, &cl[i].latest, 0, tier_plain);
+        write_fig(x, ws, row, COL_RANGE, &cl[i].range, 0, tier_plain);
+        nrated += !isnan(rate(&cl[i].range));
+    }
+    int total = row;
+    xw_text(x, ws, total, 0, "All clients", x->text_total);
+    write_fig(x, ws, total, COL_LATEST, &all.latest, XW_TOTAL, tier_total);
+    write_fig(x, ws, total, COL_RANGE, &all.range, XW_TOTAL, tier_total);
+    xw_text(x, ws, total, COL_LATEST - 1, "", x->text_total);
+
+    /* A margin below zero is the one number here that needs no reading. */
+    for (int g = 0; g < 2; g++) {
+        int col = (g ? COL_RANGE : COL_LATEST) + 7;
+        char cell[16], rule[80];
+        lxw_rowcol_to_cell(cell, ROW_FIRST, (lxw_col_t)col);
+        snprintf(rule, sizeof rule, "=AND(ISNUMBER(%s),%s<0)", cell, cell);
+        lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = rule,
+                                     .format = x->bad};
+        xw_ok(x, worksheet_conditional_format_range(ws, ROW_FIRST, (lxw_col_t)col, (lxw_row_t)total,
+                                                    (lxw_col_t)col, &cf));
+    }
+
+    if (namew > 34)
+        namew = 34;
+    xw_ok(x, worksheet_set_column(ws, 0, 0, (double)namew, NULL));
+    /* Disjoint ranges: figures, tier, gap, figures, tier. */
+    xw_ok(x, worksheet_set_column(ws, COL_RANGE, COL_RANGE + NFIG - 2, 10.5, NULL));
+    xw_ok(x, worksheet_set_column(ws, COL_RANGE + NFIG - 1, COL_RANGE + NFIG - 1, 6, NULL));
+    xw_ok(x, worksheet_set_column(ws, COL_LATEST - 1, COL_LATEST - 1, 1.5, NULL));
+    xw_ok(x, worksheet_set_column(ws, COL_LATEST, COL_LATEST + NFIG - 2, 10.5, NULL));
+    xw_ok(x, worksheet_set_column(ws, COL_LATEST + NFIG - 1, COL_LATEST + NFIG - 1, 6, NULL));
+    worksheet_freeze_panes(ws, ROW_FIRST, 1);
+
+    int below = total + 2;
+    char why[200];
+    const char *reason = xw_why_blank(x, k.revenue, why, sizeof why);
+    if (nrated)
+        rate_chart(x, ws, cl, nrated, below, fill);
+    else {
+        char note[300];
+        snprintf(note, sizeof note, "No chart: no client has both revenue and hours in this range%s%s.",
+                 reason ? "; " : "", reason ? reason : "");
+        xw_text(x, ws, below, 0, note, x->note);
+    }
+    free(slot);
+    free(cl);
+    return x->status == MSC_OK ? 0 : -1;
+}

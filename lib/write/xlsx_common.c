@@ -1,0 +1,596 @@
+/*
+ * xlsx_common.c: the workbook's shared look and helpers (xlsx_common.h).
+ *
+ * Everything a sheet shows the same way as another sheet lives here, so a
+ * KPI looks alike on the Scorecard, the Team sheet and its own sheet.
+ */
+#include "write/xlsx_common.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "kpi/registry.h"
+#include "model/load.h"
+#include "read/field.h"
+#include "util/mem.h"
+
+/* Colours: Excel's own "good / neutral / bad" cell styles, which owners
+ * already read without a legend. */
+#define GOOD_FILL 0xC6EFCE
+#define GOOD_FONT 0x006100
+#define AMBER_FILL 0xFFEB9C
+#define AMBER_FONT 0x9C5700
+#define BAD_FILL 0xFFC7CE
+#define BAD_FONT 0x9C0006
+#define INK 0x262626
+#define GREY 0x595959
+#define HEAD_FILL 0xDDE4EE
+#define GROUP_FILL 0xB4C6E7
+#define TITLE_INK 0x1F3864
+#define RULE 0x8EA9DB
+#define TARGET_RED 0xC00000
+
+/* A4 landscape less the margins set in xw_sheet, at 96 pixels an inch. */
+enum { PAPER_A4 = 9, PRINT_W_PX = (int)((11.69 - 0.8) * 96), PRINT_H_PX = (int)((8.27 - 1.1) * 96),
+       ROW_PX = 20 };
+
+int xw_ok(struct xw *x, lxw_error e)
+{
+    if (e == LXW_NO_ERROR)
+        return 0;
+    if (x->status == MSC_OK)
+        x->status = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? MSC_ERR_NOMEM : MSC_ERR_OUTPUT;
+    return -1;
+}
+
+int xw_fail(struct xw *x, enum msc_status st)
+{
+    if (x->status == MSC_OK)
+        x->status = st;
+    return -1;
+}
+
+/* A format described in one initializer rather than a dozen calls. */
+struct look {
+    unsigned bold : 1, italic : 1, wrap : 1, underline : 1, rule_below : 1, rule_above : 1, indent : 1;
+    double size;
+    lxw_color_t ink, fill;
+    uint8_t align, valign;
+    const char *num;
+};
+
+static lxw_format *make(struct xw *x, const struct look *l)
+{
+    lxw_format *f = workbook_add_format(x->wb);
+    if (!f) {
+        xw_fail(x, MSC_ERR_NOMEM);
+        return NULL;
+    }
+    if (l->bold)
+        format_set_bold(f);
+    if (l->italic)
+        format_set_italic(f);
+    if (l->wrap)
+        format_set_text_wrap(f);
+    if (l->indent)
+        format_set_indent(f, 1);
+    if (l->underline)
+        format_set_underline(f, LXW_UNDERLINE_SINGLE);
+    if (l->rule_below)
+        format_set_bottom(f, LXW_BORDER_THIN);
+    if (l->rule_above)
+        format_set_top(f, LXW_BORDER_THIN);
+    if (l->rule_below || l->rule_above) {
+        format_set_bottom_color(f, RULE);
+        format_set_top_color(f, RULE);
+    }
+    if (l->size > 0)
+        format_set_font_size(f, l->size);
+    if (l->ink)
+        format_set_font_color(f, l->ink);
+    if (l->fill) {
+        format_set_pattern(f, LXW_PATTERN_SOLID);
+        format_set_bg_color(f, l->fill);
+    }
+    if (l->align)
+        format_set_align(f, l->align);
+    if (l->valign)
+        format_set_align(f, l->valign);
+    if (l->num)
+        format_set_num_format(f, l->num);
+    return f;
+}
+
+static int make_formats(struct xw *x)
+{
+    struct {
+        lxw_format **dst;
+        struct look l;
+    } t[] = {
+        {&x->title, {.bold = 1, .size = 16, .ink = TITLE_INK}},
+        {&x->subtitle, {.size = 10, .ink = GREY}},
+        {&x->section, {.bold = 1, .size = 12, .ink = TITLE_INK}},
+        {&x->note, {.italic = 1, .size = 9, .ink = GREY}},
+        {&x->header, {.bold = 1, .wrap = 1, .rule_below = 1, .fill = HEAD_FILL,
+                      .align = LXW_ALIGN_CENTER, .valign = LXW_ALIGN_VERTICAL_CENTER}},
+        {&x->header_left, {.bold = 1, .wrap = 1, .rule_below = 1, .fill = HEAD_FILL,
+                           .align = LXW_ALIGN_LEFT, .valign = LXW_ALIGN_VERTICAL_CENTER}},
+        {&x->group, {.bold = 1, .fill = GROUP_FILL, .align = LXW_ALIGN_CENTER,
+                     .valign = LXW_ALIGN_VERTICAL_CENTER}},
+        {&x->text, {.valign = LXW_ALIGN_VERTICAL_TOP}},
+        {&x->text_indent, {.indent = 1, .valign = LXW_ALIGN_VERTICAL_TOP}},
+        {&x->text_total, {.bold = 1, .rule_above = 1}},
+        {&x->text_target, {.italic = 1, .ink = GREY}},
+        {&x->text_wrap, {.wrap = 1, .valign = LXW_ALIGN_VERTICAL_TOP}},
+        {&x->count, {.num = "#,##0", .valign = LXW_ALIGN_VERTICAL_TOP}},
+        {&x->count_center, {.num = "#,##0", .align = LXW_ALIGN_CENTER, .valign = LXW_ALIGN_VERTICAL_TOP}},
+        {&x->count_total, {.bold = 1, .rule_above = 1, .num = "#,##0"}},
+        {&x->good, {.ink = GOOD_FONT, .fill = GOOD_FILL}},
+        {&x->amber, {.ink = AMBER_FONT, .fill = AMBER_FILL}},
+        {&x->bad, {.ink = BAD_FONT, .fill = BAD_FILL}},
+        {&x->up, {.ink = GOOD_FONT, .bold = 1}},
+        {&x->down, {.ink = BAD_FONT, .bold = 1}},
+        /* A change shows its size beside an arrow; the arrow carries the sign. */
+        {&x->change, {.num = "\"\u25B2 \"0.0;\"\u25BC \"0.0;0.0", .align = LXW_ALIGN_CENTER}},
+        {&x->change_total, {.bold = 1, .rule_above = 1, .num = "\"\u25B2 \"0.0;\"\u25BC \"0.0;0.0",
+                            .align = LXW_ALIGN_CENTER}},
+        {&x->legend_good, {.size = 9, .ink = GOOD_FONT, .fill = GOOD_FILL, .align = LXW_ALIGN_CENTER}},
+        {&x->legend_amber, {.size = 9, .ink = AMBER_FONT, .fill = AMBER_FILL, .align = LXW_ALIGN_CENTER}},
+        {&x->legend_bad, {.size = 9, .ink = BAD_FONT, .fill = BAD_FILL, .align = LXW_ALIGN_CENTER}},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (!(*t[i].dst = make(x, &t[i].l)))
+            return -1;
+    return 0;
+}
+
+lxw_format *xw_unit_format(struct xw *x, enum msc_unit unit, int flags)
+{
+    return xw_kpi_format(x, -1 - (int)unit, flags);
+}
+
+/* kpi < 0 stands for the unit -1 - kpi without a direction. */
+lxw_format *xw_kpi_format(struct xw *x, int kpi, int flags)
+{
+    static const char *const unit_num[6] = {"0.0%", "0.0\" h\"", "0.00", "#,##0", "#,##0.0", "0.0"};
+    enum msc_unit unit = kpi >= 0 ? msc_kpi_registry[kpi]->unit : (enum msc_unit)(-1 - kpi);
+    int better = kpi >= 0 && msc_kpi_registry[kpi]->better == MSC_LOWER;
+    lxw_format **slot = &x->num[unit][better][flags & (XW_STYLES - 1)];
+    if (*slot)
+        return *slot;
+    char num[64];
+    if (flags & XW_TARGET) /* the direction travels with the number: ">= 80.0%" */
+        snprintf(num, sizeof num, "\"%s \"%s", better ? "\u2264" : "\u2265", unit_num[unit]);
+    else
+        snprintf(num, sizeof num, "%s", unit_num[unit]);
+    struct look l = {.bold = !!(flags & XW_TOTAL), .rule_above = !!(flags & XW_TOTAL),
+                     .italic = !!(flags & XW_TARGET), .ink = flags & XW_TARGET ? GREY : 0,
+                     .num = num};
+    return *slot = make(x, &l);
+}
+
+lxw_worksheet *xw_sheet(struct xw *x, const char *name, int header_rows)
+{
+    if (x->status != MSC_OK)
+        return NULL;
+    if (xw_ok(x, workbook_validate_sheet_name(x->wb, name)) < 0)
+        return NULL;
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    if (!ws) {
+        xw_fail(x, MSC_ERR_NOMEM);
+        return NULL;
+    }
+    /* Printed (or saved as PDF by the owner's mail client), every sheet is
+     * one page wide in landscape, however many periods it spans. */
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, PAPER_A4); /* Letter readers get it scaled, not cut */
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.6);
+    xw_ok(x, worksheet_set_footer(ws, "&L&8&A&R&8Page &P of &N"));
+    if (header_rows > 0)
+        xw_ok(x, worksheet_repeat_rows(ws, 0, (lxw_row_t)(header_rows - 1)));
+    return ws;
+}
+
+int xw_col_px(double width)
+{
+    return (int)(width * 7 + 5); /* Calibri 11: 7 px a character plus padding */
+}
+
+int xw_print_scale(struct xw *x, lxw_worksheet *ws, int width_px)
+{
+    int scale = width_px > PRINT_W_PX ? PRINT_W_PX * 100 / width_px : 100;
+    if (scale < 10)
+        scale = 10;
+    ws->fit_page = 0;
+    worksheet_set_print_scale(ws, (uint16_t)scale);
+    return PRINT_H_PX * 100 / scale / ROW_PX;
+}
+
+void xw_title(struct xw *x, lxw_worksheet *ws, const char *title, const char *subtitle)
+{
+    xw_ok(x, worksheet_set_row(ws, 0, 24, NULL));
+    xw_text(x, ws, 0, 0, title, x->title);
+    xw_text(x, ws, 1, 0, subtitle, x->subtitle);
+}
+
+void xw_text(struct xw *x, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+    if (!s || !*s) {
+        if (f)
+            xw_ok(x, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
+        return;
+    }
+    xw_ok(x, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f));
+}
+
+void xw_number(struct xw *x, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
+{
+    if (isnan(v) || isinf(v)) {
+        if (f)
+            xw_ok(x, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
+        return;
+    }
+    xw_ok(x, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f));
+}
+
+double xw_value(const struct xw *x, int kpi, enum msc_level level, int subject, int64_t period)
+{
+    if (kpi < 0)
+        return NAN;
+    const struct msc_row *row = msc_report_find(x->r, kpi, level, subject, period);
+    return row ? row->value : NAN;
+}
+
+int xw_has_rows(const struct xw *x, int kpi, enum msc_level level)
+{
+    for (size_t i = 0; i < x->r->count; i++)
+        if (x->r->rows[i].kpi == kpi && x->r->rows[i].level == level)
+            return 1;
+    return 0;
+}
+
+/* Formula constants in the locale-free form formulas are stored in. */
+static void formula_number(double v, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%.15g", v);
+}
+
+void xw_traffic_lights(struct xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, int kpi)
+{
+    double target = x->r->target[kpi];
+    if (isnan(target) || r2 < r1 || c2 < c1)
+        return;
+    int lower = msc_kpi_registry[kpi]->better == MSC_LOWER;
+    double band = x->m->settings->amber_band;
+    char cell[16], met[32], near[32], f_met[160], f_near[160], f_any[64];
+    lxw_rowcol_to_cell(cell, (lxw_row_t)r1, (lxw_col_t)c1);
+    formula_number(target, met, sizeof met);
+    formula_number(lower ? target * (1 + band) : target * (1 - band), near, sizeof near);
+    /* Met is judged as the KPI table judges it: on the value rounded to six
+     * decimals, a tie meeting the target. ISNUMBER keeps blanks (no value)
+     * uncoloured rather than read as 0. */
+    snprintf(f_met, sizeof f_met, "=AND(ISNUMBER(%s),ROUND(%s,6)%s%s)", cell, cell,
+             lower ? "<=" : ">=", met);
+    snprintf(f_near, sizeof f_near, "=AND(ISNUMBER(%s),ROUND(%s,6)%s%s)", cell, cell,
+             lower ? "<=" : ">=", near);
+    snprintf(f_any, sizeof f_any, "=ISNUMBER(%s)", cell);
+    const char *rule[3] = {f_met, f_near, f_any};
+    lxw_format *look[3] = {x->good, x->amber, x->bad};
+    for (int i = 0; i < 3; i++) {
+        lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_FORMULA,
+                                     .value_string = (char *)rule[i], .format = look[i],
+                                     .stop_if_true = 1};
+        xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, (lxw_col_t)c1,
+                                                    (lxw_row_t)r2, (lxw_col_t)c2, &cf));
+    }
+}
+
+/* A target for reading, not for formatting cells: "80%", "5 h". */
+static void target_text(int kpi, double t, char *buf, size_t cap)
+{
+    switch (msc_kpi_registry[kpi]->unit) {
+    case MSC_UNIT_RATIO:
+        snprintf(buf, cap, "%.4g%%", t * 100);
+        break;
+    case MSC_UNIT_HOURS:
+        snprintf(buf, cap, "%.4g h", t);
+        break;
+    default:
+        snprintf(buf, cap, "%.6g", t);
+        break;
+    }
+}
+
+void xw_target_words(const struct xw *x, int kpi, char *buf, size_t cap)
+{
+    double t = x->r->target[kpi];
+    const char *better = msc_kpi_registry[kpi]->better == MSC_LOWER ? "lower" : "higher";
+    if (isnan(t)) {
+        snprintf(buf, cap, "no target; %s is better", better);
+        return;
+    }
+    char num[40];
+    target_text(kpi, t, num, sizeof num);
+    snprintf(buf, cap, "target %s %s (%s is better)",
+             msc_kpi_registry[kpi]->better == MSC_LOWER ? "\u2264" : "\u2265", num, better);
+}
+
+/* The input file a KPI cannot do without, beyond tickets.csv (which every
+ * run has). */
+static const struct {
+    const char *id;
+    enum msc_file file;
+} needs[] = {
+    {"utilization", MSC_FILE_TIME},      {"realtime_entry", MSC_FILE_TIME},
+    {"hours", MSC_FILE_TIME},            {"labor_cost", MSC_FILE_TIME},
+    {"survey_score", MSC_FILE_SURVEYS},  {"csat_positive", MSC_FILE_SURVEYS},
+    {"csat_net", MSC_FILE_SURVEYS},      {"reactive_hours_per_endpoint", MSC_FILE_CLIENTS},
+    {"tickets_per_endpoint", MSC_FILE_CLIENTS}, {"revenue", MSC_FILE_CLIENTS},
+    {"effective_rate", MSC_FILE_CLIENTS}, {"margin", MSC_FILE_CLIENTS},
+};
+
+const char *xw_why_blank(const struct xw *x, int kpi, char *buf, size_t cap)
+{
+    const char *id = msc_kpi_registry[kpi]->id;
+    if (strcmp(id, "escalation_rate") == 0 && !x->m->has_escalations)
+        return "no value: the tickets file has no escalations column";
+    if (strcmp(id, "reopen_rate") == 0 && !x->m->has_reopens)
+        return "no value: the tickets file has no reopens column";
+    for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
+        if (strcmp(id, needs[i].id) != 0)
+            continue;
+        const struct msc_file_info *fi = &x->m->file[needs[i].file];
+        if (fi->state == MSC_FILE_READ)
+            return NULL;
+        snprintf(buf, cap, "no value: %s was %s", msc_file_names[needs[i].file],
+                 fi->state == MSC_FILE_SKIPPED ? "skipped (see Data Quality)" : "not found");
+        return buf;
+    }
+    return NULL;
+}
+
+lxw_chart *xw_line_chart(struct xw *x, const char *title, enum msc_unit unit)
+{
+    lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
+    if (!chart) {
+        xw_fail(x, MSC_ERR_NOMEM);
+        return NULL;
+    }
+    lxw_chart_font title_font = {.size = 12, .bold = 1, .color = TITLE_INK};
+    lxw_chart_font small = {.size = 9, .color = GREY};
+    lxw_chart_line grid = {.color = 0xD9D9D9, .width = 0.5};
+    chart_title_set_name(chart, title);
+    chart_title_set_name_font(chart, &title_font);
+    /* A missing value is a gap in the line, never a dive to zero. */
+    chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    chart_legend_set_font(chart, &small);
+    chart_axis_set_num_font(chart->x_axis, &small);
+    chart_axis_set_num_font(chart->y_axis, &small);
+    chart_axis_major_gridlines_set_line(chart->y_axis, &grid);
+    if (unit == MSC_UNIT_RATIO)
+        chart_axis_set_num_format(chart->y_axis, "0%");
+    else if (unit == MSC_UNIT_MONEY || unit == MSC_UNIT_MONEY_PER_HOUR)
+        chart_axis_set_num_format(chart->y_axis, "#,##0");
+    else if (unit == MSC_UNIT_HOURS)
+        chart_axis_set_num_format(chart->y_axis, "0.0\" h\"");
+    /* Amounts start at zero so that a small move does not look like a
+     * collapse; percentages keep the automatic range, where a 97% target
+     * would otherwise squash every line against the top. */
+    if (unit != MSC_UNIT_RATIO)
+        chart_axis_set_min(chart->y_axis, 0);
+    if (unit == MSC_UNIT_POINTS)
+        chart_axis_set_max(chart->y_axis, 100);
+    return chart;
+}
+
+void xw_line_series(struct xw *x, lxw_chart *chart, const char *sheet, int row, int name_col,
+                    int c1, int c2, int cat_row, enum xw_series_role role)
+{
+    lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+    if (!s) {
+        xw_fail(x, MSC_ERR_NOMEM);
+        return;
+    }
+    chart_series_set_categories(s, sheet, (lxw_row_t)cat_row, (lxw_col_t)c1, (lxw_row_t)cat_row,
+                                (lxw_col_t)c2);
+    chart_series_set_values(s, sheet, (lxw_row_t)row, (lxw_col_t)c1, (lxw_row_t)row, (lxw_col_t)c2);
+    /* The name by reference: a technician called "=..." stays text. */
+    chart_series_set_name_range(s, sheet, (lxw_row_t)row, (lxw_col_t)name_col);
+    if (role == XW_SERIES_TARGET) {
+        lxw_chart_line line = {.color = TARGET_RED, .width = 1.75,
+                               .dash_type = LXW_CHART_LINE_DASH_DASH};
+        chart_series_set_line(s, &line);
+        chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+    } else if (role == XW_SERIES_TEAM) {
+        lxw_chart_line line = {.color = INK, .width = 3};
+        lxw_chart_fill fill = {.color = INK};
+        chart_series_set_line(s, &line);
+        chart_series_set_marker_type(s, LXW_CHART_MARKER_DIAMOND);
+        chart_series_set_marker_size(s, 6);
+        chart_series_set_marker_fill(s, &fill);
+        chart_series_set_marker_line(s, &line);
+    } else {
+        /* Markers keep a lone value between two gaps visible. */
+        lxw_chart_line line = {.width = 1.5};
+        chart_series_set_line(s, &line);
+        chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+        chart_series_set_marker_size(s, 4);
+    }
+}
+
+void xw_place_chart(struct xw *x, lxw_worksheet *ws, int row, int col, int dx, int dy,
+                    lxw_chart *chart, int w, int h)
+{
+    lxw_chart_options opt = {.x_offset = dx, .y_offset = dy, .x_scale = w / 480.0,
+                             .y_scale = h / 288.0, .object_position = LXW_OBJECT_MOVE_DONT_SIZE};
+    xw_ok(x, worksheet_insert_chart_opt(ws, (lxw_row_t)row, (lxw_col_t)col, chart, &opt));
+}
+
+int xw_files_table(struct xw *x, lxw_worksheet *ws, int row)
+{
+    static const char *const head[] = {"File", "Path", "State", "Rows read", "Used", "Rejected",
+                                       "With warnings", "Profile", "Note"};
+    for (int c = 0; c < 9; c++)
+        xw_text(x, ws, row, c, head[c], c == 0 || c == 1 || c == 8 ? x->header_left : x->header);
+    row++;
+    for (int f = 0; f < MSC_FILE_COUNT; f++, row++) {
+        const struct msc_file_info *fi = &x->m->file[f];
+        int read = fi->state == MSC_FILE_READ;
+        const char *state = read ? "read" : fi->state == MSC_FILE_SKIPPED ? "skipped"
+                            : fi->path ? "not found" : "not given";
+        xw_text(x, ws, row, 0, msc_file_names[f], x->text);
+        xw_text(x, ws, row, 1, fi->path, x->text);
+        xw_text(x, ws, row, 2, state, x->text);
+        xw_number(x, ws, row, 3, read ? (double)fi->rows_read : NAN, x->count);
+        xw_number(x, ws, row, 4, read ? (double)fi->rows_used : NAN, x->count);
+        xw_number(x, ws, row, 5, read ? (double)fi->rows_rejected : NAN, x->count);
+        xw_number(x, ws, row, 6, read ? (double)fi->rows_warned : NAN, x->count);
+        xw_text(x, ws, row, 7, fi->profile, x->text_indent);
+        xw_text(x, ws, row, 8, fi->note, x->text_wrap);
+    }
+    return row;
+}
+
+/* ---- set-up --------------------------------------------------------- */
+
+static const struct xw *sort_x;
+
+static int by_name(const void *pa, const void *pb)
+{
+    const struct msc_names *people = &sort_x->m->people;
+    int a = *(const int *)pa, b = *(const int *)pb;
+    int c = strcmp(msc_names_display(people, a), msc_names_display(people, b));
+    return c ? c : (a > b) - (a < b);
+}
+
+static int is_used_name(const struct xw *x, const char *name, int upto)
+{
+    static const char *const fixed[] = {"Scorecard", "Trend", "Team", "Clients", "Data Quality",
+                                        "Definitions"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        if (strcasecmp(fixed[i], name) == 0)
+            return 1;
+    for (int k = 0; k < upto; k++)
+        if (x->sheet[k][0] && strcasecmp(x->sheet[k], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* A sheet name from a KPI's display name: the characters Excel refuses
+ * become spaces, a trailing "(...)" gloss is dropped (the sheet's title
+ * keeps it), and the rest is cut at a word to 31 characters; a clash gets
+ * " 2", " 3" ... */
+static void kpi_sheet_name(struct xw *x, int k)
+{
+    const struct msc_kpi_module *mod = msc_kpi_registry[k];
+    char name[128];
+    size_t n = 0;
+    for (const char *p = mod->name; *p && n + 1 < sizeof name; p++) {
+        char c = strchr("[]:*?/\\'", *p) ? ' ' : *p;
+        if (c == ' ' && (n == 0 || name[n - 1] == ' '))
+            continue;
+        name[n++] = c;
+    }
+    name[n] = '\0';
+    char *paren = strchr(name, '(');
+    if (paren && paren > name)
+        *paren = '\0';
+    n = strlen(name);
+    while (n > 31) { /* cut at the last space that fits, else hard */
+        char *sp = NULL;
+        for (size_t i = 0; i <= 31 && i < n; i++)
+            if (name[i] == ' ')
+                sp = name + i;
+        n = sp ? (size_t)(sp - name) : 31;
+        name[n] = '\0';
+    }
+    while (n && name[n - 1] == ' ')
+        name[--n] = '\0';
+    if (!n)
+        snprintf(name, sizeof name, "%.31s", mod->id);
+    char *dst = x->sheet[k];
+    snprintf(dst, 32, "%.31s", name);
+    for (int i = 2; is_used_name(x, dst, k) ||
+                    workbook_validate_sheet_name(x->wb, dst) != LXW_NO_ERROR; i++) {
+        char suffix[16];
+        int sl = snprintf(suffix, sizeof suffix, " %d", i);
+        snprintf(dst, 32, "%.*s%s", 31 - sl, name, suffix);
+        if (i > 99) { /* cannot happen with registry names; stay safe */
+            snprintf(dst, 32, "KPI %d", k + 1);
+            break;
+        }
+    }
+}
+
+int xw_init(struct xw *x, lxw_workbook *wb, const struct msc_report *r,
+            const struct msc_xlsx_opts *o)
+{
+    memset(x, 0, sizeof *x);
+    x->wb = wb;
+    x->r = r;
+    x->m = r->model;
+    x->o = o;
+    const struct msc_model *m = x->m;
+    msc_format_datetime(m->as_of, x->as_of);
+
+    x->nperiods = (int)(m->last_period - m->first_period + 1);
+    if (x->nperiods < 1)
+        x->nperiods = 1;
+    x->label = msc_calloc((size_t)x->nperiods, sizeof *x->label);
+    size_t npeople = msc_names_count(&m->people);
+    unsigned char *seen = msc_calloc(npeople + 1, 1);
+    x->tech = msc_calloc(npeople + 1, sizeof *x->tech);
+    if (!x->label || !seen || !x->tech) {
+        free(seen);
+        return xw_fail(x, MSC_ERR_NOMEM);
+    }
+    for (int i = 0; i < x->nperiods; i++)
+        msc_period_label(m->period_kind, m->first_period + i, x->label[i]);
+
+    for (size_t i = 0; i < r->count; i++)
+        if (r->rows[i].level == MSC_LEVEL_TECH && r->rows[i].subject >= 0 &&
+            (size_t)r->rows[i].subject < npeople)
+            seen[r->rows[i].subject] = 1;
+    for (size_t p = 0; p < npeople; p++)
+        if (seen[p])
+            x->tech[x->ntech++] = (int)p;
+    free(seen);
+    sort_x = x;
+    if (x->ntech > 1)
+        qsort(x->tech, (size_t)x->ntech, sizeof *x->tech, by_name);
+
+    x->score = msc_kpi_find("tech_score");
+    if (x->score >= 0 && !r->selected[x->score])
+        x->score = -1;
+    for (size_t k = 0; k < msc_kpi_count; k++)
+        if (xw_scored(x, (int)k))
+            kpi_sheet_name(x, (int)k);
+    return make_formats(x);
+}
+
+void xw_release(struct xw *x)
+{
+    free(x->label);
+    free(x->tech);
+    x->label = NULL;
+    x->tech = NULL;
+}
+
+int xw_scored(const struct xw *x, int k)
+{
+    const struct msc_kpi_module *mod = msc_kpi_registry[k];
+    return k != x->score && x->r->selected[k] && (mod->levels & MSC_AT_TECH) &&
+           x->r->weight[k] > 0 && strcmp(mod->id, "tech_score") != 0;
+}
+
+int xw_shown(const struct xw *x, int k)
+{
+    const struct msc_kpi_module *mod = msc_kpi_registry[k];
+    return x->r->selected[k] && (mod->levels & MSC_AT_TECH) && !(x->r->weight[k] > 0) &&
+           strcmp(mod->id, "tech_score") != 0;
+}

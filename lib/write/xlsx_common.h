@@ -1,0 +1,146 @@
+/*
+ * xlsx_common.h: what the workbook's sheet writers share (internal to
+ * lib/write): the run's context, one look for every sheet (formats, title
+ * block, page set-up), cell writers that never turn input text into a
+ * formula, the met / amber / missed colouring, and line charts with a dashed
+ * target.
+ *
+ * Each sheet writer (xlsx_SHEET.c) adds one kind of sheet and returns 0, or
+ * -1 after recording the failure in x->status; xlsx.c calls them in the
+ * order output.md gives and turns x->status into the caller's error.
+ *
+ * libxlsxwriter calls that can fail go through xw_ok(), so a failure deep in
+ * a sheet is kept (the first one wins) and the workbook is then thrown away
+ * instead of written.
+ */
+#ifndef MSC_WRITE_XLSX_COMMON_H
+#define MSC_WRITE_XLSX_COMMON_H
+
+#include <stdint.h>
+
+#include <xlsxwriter.h>
+
+#include "report/report.h"
+#include "write/xlsx.h"
+
+/* Line charts draw the team, the target and at most this many technicians:
+ * beyond a dozen lines nobody can tell them apart. */
+#define XW_CHART_TECHS 10
+
+/* Number cell looks, combined as flags. */
+enum {
+    XW_TOTAL = 1,  /* the team row: bold, a rule above */
+    XW_TARGET = 2, /* a target: grey italic, prefixed with >= or <= */
+    XW_STYLES = 4
+};
+
+/* Line series roles. */
+enum xw_series_role { XW_SERIES_TECH = 0, XW_SERIES_TEAM, XW_SERIES_TARGET };
+
+struct xw {
+    lxw_workbook *wb;
+    const struct msc_report *r;
+    const struct msc_model *m;
+    const struct msc_xlsx_opts *o;
+    enum msc_status status;         /* first failure, MSC_OK while none */
+
+    int nperiods;                   /* m->first_period .. m->last_period */
+    char (*label)[24];              /* label[i]: period first_period + i */
+    int *tech;                      /* technicians with a value in the range, by name */
+    int ntech;
+    int score;                      /* tech_score's registry index, -1 when not computed */
+    char sheet[MSC_MAX_KPIS][32];   /* each KPI's own sheet name, "" when it has none */
+    char as_of[24];                 /* the as-of time as text */
+
+    /* Shared looks (made once in xw_init). */
+    lxw_format *title, *subtitle, *section, *note, *header, *header_left,
+        *group, *text, *text_indent, *text_total, *text_target, *text_wrap, *count,
+        *count_center, *count_total,
+        *good, *amber, *bad, *up, *down, *change, *change_total, *legend_good, *legend_amber, *legend_bad;
+    /* Number looks by unit, direction and XW_* flags, made when first used. */
+    lxw_format *num[6][2][XW_STYLES];
+};
+
+/* Fills x (formats, periods, technicians, sheet names); -1 on failure. */
+int xw_init(struct xw *x, lxw_workbook *wb, const struct msc_report *r,
+            const struct msc_xlsx_opts *o);
+void xw_release(struct xw *x);
+
+/* Records a libxlsxwriter failure; returns -1 for one, else 0. */
+int xw_ok(struct xw *x, lxw_error e);
+/* Records a failure of our own (MSC_ERR_NOMEM ...); returns -1. */
+int xw_fail(struct xw *x, enum msc_status st);
+
+/* A new sheet with the shared page set-up (landscape A4, a footer naming
+ * the sheet and page, printed one page wide); NULL after recording a
+ * failure. header_rows: rows 0..header_rows-1 repeat on every printed page
+ * (0: none). */
+lxw_worksheet *xw_sheet(struct xw *x, const char *name, int header_rows);
+/* Prints the sheet at a fixed scale that fits width_px pixels of it across
+ * the page instead, so that manual page breaks hold (Excel ignores them
+ * when fitting to a page width); returns how many default rows fit on a
+ * printed page. */
+int xw_print_scale(struct xw *x, lxw_worksheet *ws, int width_px);
+/* Pixel width of a column width in characters, as Excel draws it. */
+int xw_col_px(double width);
+
+/* The title line and the line under it. */
+void xw_title(struct xw *x, lxw_worksheet *ws, const char *title, const char *subtitle);
+
+/* Text from anywhere (input included) as a string cell, never a formula;
+ * NULL or "" leaves a styled blank. */
+void xw_text(struct xw *x, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f);
+/* A number; NAN (no value) leaves a styled blank, never 0. */
+void xw_number(struct xw *x, lxw_worksheet *ws, int row, int col, double v, lxw_format *f);
+
+/* The number look for a KPI's unit (XW_* flags). */
+lxw_format *xw_kpi_format(struct xw *x, int kpi, int flags);
+/* The number look for a unit regardless of KPI (no target prefix). */
+lxw_format *xw_unit_format(struct xw *x, enum msc_unit unit, int flags);
+
+/* A KPI's value for a cell, NAN when the report has none. */
+double xw_value(const struct xw *x, int kpi, enum msc_level level, int subject, int64_t period);
+/* Whether the report has any row of the KPI at that level in the range. */
+int xw_has_rows(const struct xw *x, int kpi, enum msc_level level);
+
+/* Colours a block of a KPI's values against its target: green met, amber
+ * within the amber band, red missed; blanks stay uncoloured. Nothing for
+ * a KPI without a target. */
+void xw_traffic_lights(struct xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, int kpi);
+
+/* "higher is better, target >= 80%" style wording of a KPI's target ("" when none). */
+void xw_target_words(const struct xw *x, int kpi, char *buf, size_t cap);
+/* Why a KPI can have no value in this run (kpis.md: "the workbook says
+ * why"), written into buf; NULL when nothing in the input rules it out. */
+const char *xw_why_blank(const struct xw *x, int kpi, char *buf, size_t cap);
+
+/* A KPI counted in the tech score (it gets its own sheet). */
+int xw_scored(const struct xw *x, int kpi);
+/* A technician-level KPI shown beside the score but not counted in it. */
+int xw_shown(const struct xw *x, int kpi);
+
+/* A line chart over the period columns: blanks as gaps, a percent axis for
+ * ratios, the legend at the bottom. NULL after recording a failure. */
+lxw_chart *xw_line_chart(struct xw *x, const char *title, enum msc_unit unit);
+/* Adds one row of a table as a series: its name from name_col, its values
+ * from cols c1..c2 of row, the categories from the same columns of cat_row. */
+void xw_line_series(struct xw *x, lxw_chart *chart, const char *sheet, int row, int name_col,
+                    int c1, int c2, int cat_row, enum xw_series_role role);
+/* Places a chart of w x h pixels at (row, col) moved by (dx, dy) pixels. */
+void xw_place_chart(struct xw *x, lxw_worksheet *ws, int row, int col, int dx, int dy,
+                    lxw_chart *chart, int w, int h);
+
+/* The input files table (Data Quality and Definitions): one row per file;
+ * returns the next free row. */
+int xw_files_table(struct xw *x, lxw_worksheet *ws, int row);
+
+/* The sheets, in workbook order (one file each). */
+int xw_sheet_scorecard(struct xw *x);
+int xw_sheet_trend(struct xw *x);
+int xw_sheet_team(struct xw *x);
+int xw_sheet_kpis(struct xw *x);
+int xw_sheet_clients(struct xw *x);
+int xw_sheet_quality(struct xw *x);
+int xw_sheet_definitions(struct xw *x);
+
+#endif

@@ -1,0 +1,180 @@
+/*
+ * xlsx_grid.c: the technicians-by-periods sheets: Trend (the tech score)
+ * and one sheet per scorecard KPI. Both are the same picture of one KPI:
+ * a row per technician, a column per period, the team and (when the KPI has
+ * one) the target, and a line chart of those rows.
+ */
+#include "write/xlsx_common.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kpi/registry.h"
+
+enum { ROW_LEGEND = 2, ROW_NOTE = 3, ROW_HEAD = 4, ROW_FIRST = 5 };
+enum { CHART_W = 900, CHART_H = 400 };
+
+static int tech_has_values(const struct xw *x, int k, int person)
+{
+    for (int i = 0; i < x->nperiods; i++)
+        if (!isnan(xw_value(x, k, MSC_LEVEL_TECH, person, x->m->first_period + i)))
+            return 1;
+    return 0;
+}
+
+/* Colours the period block: against the target when the KPI has one,
+ * else from the lowest (red) to the highest (green) value in the block. */
+static void colour_block(struct xw *x, lxw_worksheet *ws, int k, int r2)
+{
+    int c2 = x->nperiods;
+    if (!isnan(x->r->target[k])) {
+        xw_traffic_lights(x, ws, ROW_FIRST, 1, r2, c2, k);
+        return;
+    }
+    lxw_conditional_format scale = {.type = LXW_CONDITIONAL_3_COLOR_SCALE};
+    if (msc_kpi_registry[k]->better == MSC_LOWER) {
+        scale.min_color = 0x63BE7B;
+        scale.max_color = 0xF8696B;
+    } else {
+        scale.min_color = 0xF8696B;
+        scale.max_color = 0x63BE7B;
+    }
+    scale.mid_color = 0xFFEB84;
+    xw_ok(x, worksheet_conditional_format_range(ws, ROW_FIRST, 1, (lxw_row_t)r2, (lxw_col_t)c2,
+                                                &scale));
+}
+
+static int grid_sheet(struct xw *x, const char *name, int k, const char *title, const char *subtitle,
+                      const char *legend)
+{
+    const struct msc_model *m = x->m;
+    lxw_worksheet *ws = xw_sheet(x, name, ROW_FIRST);
+    if (!ws)
+        return -1;
+    int has_target = !isnan(x->r->target[k]);
+    int lastcol = x->nperiods, tcol = x->nperiods + 1;
+
+    xw_title(x, ws, title, subtitle);
+    xw_text(x, ws, ROW_LEGEND, 0, legend, x->note);
+
+    xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 20, NULL));
+    xw_text(x, ws, ROW_HEAD, 0, "Technician", x->header_left);
+    for (int i = 0; i < x->nperiods; i++)
+        xw_text(x, ws, ROW_HEAD, 1 + i, x->label[i], x->header);
+    if (has_target)
+        xw_text(x, ws, ROW_HEAD, tcol, "Target", x->header);
+
+    size_t namew = 14;
+    int row = ROW_FIRST, charted = 0, with_values = 0;
+    int chart_rows[XW_CHART_TECHS];
+    for (int t = 0; t < x->ntech; t++, row++) {
+        int p = x->tech[t];
+        const char *who = msc_names_display(&m->people, p);
+        if (strlen(who) + 2 > namew)
+            namew = strlen(who) + 2;
+        xw_text(x, ws, row, 0, who, x->text);
+        for (int i = 0; i < x->nperiods; i++)
+            xw_number(x, ws, row, 1 + i, xw_value(x, k, MSC_LEVEL_TECH, p, m->first_period + i),
+                      xw_kpi_format(x, k, 0));
+        if (has_target)
+            xw_number(x, ws, row, tcol, x->r->target[k], xw_kpi_format(x, k, XW_TARGET));
+        /* A technician with nothing to draw would only clutter the legend. */
+        if (tech_has_values(x, k, p)) {
+            with_values++;
+            if (charted < XW_CHART_TECHS)
+                chart_rows[charted++] = row;
+        }
+    }
+    int team = row++;
+    xw_text(x, ws, team, 0, "Team", x->text_total);
+    for (int i = 0; i < x->nperiods; i++)
+        xw_number(x, ws, team, 1 + i, xw_value(x, k, MSC_LEVEL_TEAM, -1, m->first_period + i),
+                  xw_kpi_format(x, k, XW_TOTAL));
+    if (has_target)
+        xw_number(x, ws, team, tcol, x->r->target[k], xw_kpi_format(x, k, XW_TOTAL | XW_TARGET));
+    int target = -1;
+    if (has_target) {
+        target = row++;
+        xw_text(x, ws, target, 0, "Target", x->text_target);
+        for (int i = 0; i < x->nperiods; i++)
+            xw_number(x, ws, target, 1 + i, x->r->target[k], xw_kpi_format(x, k, XW_TARGET));
+    }
+    colour_block(x, ws, k, team);
+
+    if (namew > 30)
+        namew = 30;
+    xw_ok(x, worksheet_set_column(ws, 0, 0, (double)namew, NULL));
+    xw_ok(x, worksheet_set_column(ws, 1, (lxw_col_t)lastcol, 9, NULL));
+    if (has_target)
+        xw_ok(x, worksheet_set_column(ws, (lxw_col_t)tcol, (lxw_col_t)tcol, 10, NULL));
+    worksheet_freeze_panes(ws, ROW_FIRST, 1);
+
+    /* The chart, under the table. */
+    char note[300], why[200];
+    int team_values = xw_has_rows(x, k, MSC_LEVEL_TEAM);
+    if (!team_values && !with_values) {
+        const char *reason = xw_why_blank(x, k, why, sizeof why);
+        snprintf(note, sizeof note, "No chart: %s.", reason ? reason : "no value in this range");
+        xw_text(x, ws, ROW_NOTE, 0, note, x->note);
+        return x->status == MSC_OK ? 0 : -1;
+    }
+    if (with_values > charted) {
+        snprintf(note, sizeof note,
+                 "The chart shows the team and the first %d of %d technicians (table order); "
+                 "every technician is in the table.", charted, with_values);
+        xw_text(x, ws, ROW_NOTE, 0, note, x->note);
+    }
+    char ctitle[200];
+    snprintf(ctitle, sizeof ctitle, "%s by %s", msc_kpi_registry[k]->name,
+             msc_period_kind_name(m->period_kind));
+    lxw_chart *chart = xw_line_chart(x, ctitle, msc_kpi_registry[k]->unit);
+    if (!chart)
+        return -1;
+    for (int i = 0; i < charted; i++)
+        xw_line_series(x, chart, name, chart_rows[i], 0, 1, lastcol, ROW_HEAD, XW_SERIES_TECH);
+    xw_line_series(x, chart, name, team, 0, 1, lastcol, ROW_HEAD, XW_SERIES_TEAM);
+    if (target >= 0)
+        xw_line_series(x, chart, name, target, 0, 1, lastcol, ROW_HEAD, XW_SERIES_TARGET);
+    xw_place_chart(x, ws, row + 1, 0, 0, 0, chart, CHART_W, CHART_H);
+    return x->status == MSC_OK ? 0 : -1;
+}
+
+int xw_sheet_trend(struct xw *x)
+{
+    if (x->score < 0) { /* --kpi left the score out: keep the sheet, say so */
+        lxw_worksheet *ws = xw_sheet(x, "Trend", 0);
+        if (ws)
+            xw_title(x, ws, "Trend: tech score by period",
+                     "The tech score was not computed in this run (see --kpi).");
+        return x->status == MSC_OK ? 0 : -1;
+    }
+    return grid_sheet(x, "Trend", x->score, "Trend: tech score by period",
+                      "Tech score 0-100 per technician and period (weighted attainment of the "
+                      "scorecard KPIs against their targets); the team's is computed from the "
+                      "team's values.",
+                      "Colours: within this table, the lowest scores red, the highest green. "
+                      "Blank: no score for that period.");
+}
+
+int xw_sheet_kpis(struct xw *x)
+{
+    for (size_t k = 0; k < msc_kpi_count && x->status == MSC_OK; k++) {
+        if (!x->sheet[k][0])
+            continue;
+        const struct msc_kpi_module *mod = msc_kpi_registry[k];
+        char sub[400], target[120], legend[300];
+        snprintf(sub, sizeof sub, "Formula: %s.", mod->formula);
+        xw_target_words(x, (int)k, target, sizeof target);
+        target[0] = (char)(target[0] >= 'a' && target[0] <= 'z' ? target[0] - 32 : target[0]);
+        if (isnan(x->r->target[k]))
+            snprintf(legend, sizeof legend, "%s. Colours: within this table, the worst values red, "
+                     "the best green. Blank: no value.", target);
+        else
+            snprintf(legend, sizeof legend,
+                     "%s. Colours: green met, amber within %.3g%%, red missed. Blank: no value.",
+                     target, x->m->settings->amber_band * 100);
+        grid_sheet(x, x->sheet[k], (int)k, mod->name, sub, legend);
+    }
+    return x->status == MSC_OK ? 0 : -1;
+}

@@ -1,0 +1,147 @@
+/*
+ * xlsx_quality.c: the Data Quality sheet: what each input file gave, how
+ * many rows were rejected or warned and why, who was costed at the default
+ * rate, then every rejected or warned row, filterable. It is where an owner
+ * finds what to fix in the PSA.
+ */
+#include "write/xlsx_common.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/load.h"
+#include "util/mem.h"
+
+enum { COL_FILE, COL_REASON, COL_SEVERITY, COL_LINE, COL_COLUMN, COL_VALUE };
+
+static const char *severity_word(enum msc_severity s)
+{
+    return s == MSC_REJECTED ? "rejected" : "warning";
+}
+
+static int by_reason(const void *pa, const void *pb)
+{
+    const struct msc_dq_item *a = *(const struct msc_dq_item *const *)pa;
+    const struct msc_dq_item *b = *(const struct msc_dq_item *const *)pb;
+    int c = strcmp(msc_file_names[a->file], msc_file_names[b->file]);
+    if (!c && a->severity != b->severity)
+        c = a->severity < b->severity ? -1 : 1;
+    return c ? c : strcmp(a->reason, b->reason);
+}
+
+/* Rows per (file, severity, reason). */
+static int reason_counts(struct xw *x, lxw_worksheet *ws, int row)
+{
+    const struct msc_dq *dq = &x->m->dq;
+    xw_text(x, ws, row++, 0, "Rejected and warned rows by reason", x->section);
+    if (!dq->count) {
+        xw_text(x, ws, row++, 0, "None: every row of every file read was used as it was.", x->note);
+        return row;
+    }
+    const struct msc_dq_item **ix = msc_malloc(dq->count * sizeof *ix);
+    if (!ix)
+        return xw_fail(x, MSC_ERR_NOMEM);
+    for (size_t i = 0; i < dq->count; i++)
+        ix[i] = &dq->items[i];
+    qsort(ix, dq->count, sizeof *ix, by_reason);
+    xw_text(x, ws, row, COL_FILE, "File", x->header_left);
+    xw_text(x, ws, row, COL_REASON, "Reason", x->header_left);
+    xw_text(x, ws, row, COL_SEVERITY, "Severity", x->header);
+    xw_text(x, ws, row++, COL_LINE, "Rows", x->header);
+    for (size_t i = 0; i < dq->count;) {
+        size_t j = i + 1;
+        while (j < dq->count && by_reason(&ix[i], &ix[j]) == 0)
+            j++;
+        xw_text(x, ws, row, COL_FILE, msc_file_names[ix[i]->file], x->text);
+        xw_text(x, ws, row, COL_REASON, ix[i]->reason, x->text);
+        xw_text(x, ws, row, COL_SEVERITY, severity_word(ix[i]->severity), x->text);
+        xw_number(x, ws, row++, COL_LINE, (double)(j - i), x->count);
+        i = j;
+    }
+    free(ix);
+    return row;
+}
+
+/* People whose hours were costed at default_hourly_cost (kpis.md). */
+static int uncosted(struct xw *x, lxw_worksheet *ws, int row)
+{
+    const struct msc_model *m = x->m;
+    size_t n = msc_names_count(&m->people);
+    int any = 0;
+    for (size_t p = 0; p < n; p++) {
+        if (!m->person[p].named_in_work || !isnan(m->person[p].hourly_cost))
+            continue;
+        if (!any++) {
+            char head[160];
+            snprintf(head, sizeof head, "People without an hourly_cost (their hours cost the "
+                     "default_hourly_cost, %g an hour)", m->settings->default_hourly_cost);
+            xw_text(x, ws, row++, 0, head, x->section);
+        }
+        xw_text(x, ws, row++, 0, msc_names_display(&m->people, (int)p), x->text);
+    }
+    return any ? row + 1 : row;
+}
+
+static int item_list(struct xw *x, lxw_worksheet *ws, int row)
+{
+    static const char *const head[] = {"File", "Reason", "Severity", "Line", "Column", "Value"};
+    const struct msc_dq *dq = &x->m->dq;
+    xw_text(x, ws, row++, 0, "Every rejected or warned row", x->section);
+    if (!dq->count) {
+        xw_text(x, ws, row++, 0, "None.", x->note);
+        return row;
+    }
+    xw_text(x, ws, row++, 0, "Line: the physical line in the file (the header is line 1). "
+            "Column: the field's position in the row (blank for the row as a whole). "
+            "Use the filter buttons to narrow the list.", x->note);
+    int top = row;
+    for (int c = 0; c < 6; c++)
+        xw_text(x, ws, row, c, head[c], c == COL_LINE || c == COL_COLUMN ? x->header : x->header_left);
+    row++;
+    for (size_t i = 0; i < dq->count && x->status == MSC_OK; i++, row++) {
+        const struct msc_dq_item *it = &dq->items[i];
+        xw_text(x, ws, row, COL_FILE, msc_file_names[it->file], x->text);
+        xw_text(x, ws, row, COL_REASON, it->reason, x->text);
+        xw_text(x, ws, row, COL_SEVERITY, severity_word(it->severity), x->text);
+        xw_number(x, ws, row, COL_LINE, (double)it->line, x->count);
+        xw_number(x, ws, row, COL_COLUMN, it->column > 0 ? (double)it->column : NAN, x->count_center);
+        xw_text(x, ws, row, COL_VALUE, it->value, x->text_indent); /* input: text, never a formula */
+    }
+    xw_ok(x, worksheet_autofilter(ws, (lxw_row_t)top, 0, (lxw_row_t)(row - 1), COL_VALUE));
+    return row;
+}
+
+int xw_sheet_quality(struct xw *x)
+{
+    lxw_worksheet *ws = xw_sheet(x, "Data Quality", 0);
+    if (!ws)
+        return -1;
+    long read = 0, used = 0, rejected = 0, warned = 0;
+    for (int f = 0; f < MSC_FILE_COUNT; f++)
+        if (x->m->file[f].state == MSC_FILE_READ) {
+            read += x->m->file[f].rows_read;
+            used += x->m->file[f].rows_used;
+            rejected += x->m->file[f].rows_rejected;
+            warned += x->m->file[f].rows_warned;
+        }
+    char sub[300];
+    snprintf(sub, sizeof sub, "%ld rows read: %ld used, %ld rejected; %ld of the used rows carry a "
+             "warning (kept, with a doubtful value).", read, used, rejected, warned);
+    xw_title(x, ws, "Data quality", sub);
+
+    int row = 3;
+    xw_text(x, ws, row++, 0, "Input files", x->section);
+    row = xw_files_table(x, ws, row) + 1;
+    row = reason_counts(x, ws, row);
+    if (row < 0)
+        return -1;
+    row = uncosted(x, ws, row + 1);
+    item_list(x, ws, row);
+
+    static const double width[] = {18, 55, 11, 10, 10, 10, 13, 12, 40};
+    for (int c = 0; c < 9; c++)
+        xw_ok(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c], NULL));
+    return x->status == MSC_OK ? 0 : -1;
+}
