@@ -4,6 +4,7 @@
 #include "read/profile.h"
 #include "read/field.h"
 #include "run.h"
+#include "write/mail.h"
 #include "write/output.h"
 #include "write/table.h"
 #include "write/xlsx.h"
@@ -31,6 +32,7 @@ struct cli {
     const char *config;
     const char *map;
     const char *output;
+    const char *mail_to;     /* NULL: the mail_to setting */
     enum format format;
     int date_order;          /* -1: the settings decide */
     int list_kpis, strict, quiet, verbose;
@@ -99,6 +101,7 @@ static void usage(FILE *f)
           "  -o, --output FILE         default scorecard-%Y-%m.xlsx; strftime patterns are\n"
           "                            filled from the report's last period; - is stdout\n"
           "  -f, --format FORMAT       xlsx (default), csv or json (the KPI table)\n"
+          "      --mail-to ADDR[,ADDR] after writing, mail the report through sendmail\n"
           "      --strict              exit 1 when any row was rejected\n"
           "  -q, --quiet               print nothing on success\n"
           "  -v, --verbose             list every rejected row and warning\n"
@@ -170,7 +173,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
                                    "or halopsa", optarg);
             break;
         case OPT_MAP: c->map = optarg; break;
-        case OPT_MAIL_TO: return usage_error("--mail-to %s: mailing is not available yet", optarg);
+        case OPT_MAIL_TO: c->mail_to = optarg; break;
         case OPT_DATE_ORDER:
             for (c->date_order = 2; c->date_order >= 0 && strcmp(optarg, orders[c->date_order]);
                  c->date_order--)
@@ -373,6 +376,55 @@ static enum msc_status write_report(const struct cli *c, const struct msc_run *r
     return msc_output_commit(&out, err);
 }
 
+/* Recipients (--mail-to, else the mail_to setting), sender, sendmail
+ * command ($SENDMAIL, else the setting) and subject prefix, checked before
+ * the run so that a bad address is a usage error (2), not a failed mail (5). */
+static enum msc_status mail_setup(const struct cli *c, const struct msc_settings *s,
+                                  struct msc_mail_list *to, struct msc_mail *mail,
+                                  struct msc_error *err)
+{
+    const char *list = c->mail_to ? c->mail_to : s->mail_to;
+    const char *env = getenv("SENDMAIL");
+    enum msc_status st;
+    if (!*list)
+        return MSC_OK;
+    if (c->output && strcmp(c->output, "-") == 0)
+        return msc_error_set(err, MSC_ERR_USAGE, "--mail-to: the report must go to a file, not to -");
+    if ((st = msc_mail_list_add(to, list, err)) != MSC_OK)
+        return st;
+    mail->to = to->addr;
+    mail->nto = to->count;
+    mail->from = s->mail_from;
+    mail->sendmail = env && *env ? env : s->sendmail;
+    mail->subject = s->mail_subject_prefix;
+    return msc_mail_validate(mail, err);
+}
+
+/* After the report is written: any failure is exit 5, the report stays. */
+static enum msc_status mail_report(const struct cli *c, const struct msc_run *run,
+                                   struct msc_mail *mail, const char *path, struct msc_error *err)
+{
+    char *subject = NULL, *body = NULL;
+    enum msc_status st = msc_mail_subject(&run->report, run->settings.mail_subject_prefix, &subject, err);
+    if (st == MSC_OK)
+        st = msc_mail_summary(&run->report, &body, err);
+    if (st == MSC_OK) {
+        mail->subject = subject;
+        mail->body = body;
+        mail->attachment_path = path;
+        mail->date = (int64_t)time(NULL);
+        st = msc_mail_send(mail, err);
+    }
+    if (st == MSC_OK && !c->quiet)
+        fprintf(stderr, PROG ": mailed %s to %zu recipient%s\n", path, mail->nto,
+                mail->nto == 1 ? "" : "s");
+    free(subject);
+    free(body);
+    if (st != MSC_OK)
+        err->status = st = MSC_ERR_MAIL;
+    return st;
+}
+
 int main(int argc, char **argv)
 {
     struct cli c;
@@ -392,6 +444,11 @@ int main(int argc, char **argv)
         msc_run_release(&run);
         return fclose(stdout) == 0 ? 0 : MSC_ERR_OUTPUT;
     }
+    struct msc_mail_list to;
+    struct msc_mail mail = {0};
+    msc_mail_list_init(&to);
+    if (st == MSC_OK)
+        st = mail_setup(&c, &run.settings, &to, &mail, &err);
     struct msc_profile *map = NULL;
     if (st == MSC_OK && c.map && (st = msc_profile_load_map(c.map, &map, &err)) == MSC_OK)
         c.run.profile = map;
@@ -404,10 +461,18 @@ int main(int argc, char **argv)
         if (output_path(&c, &run.model, path, sizeof path) < 0)
             st = msc_error_set(&err, MSC_ERR_USAGE, "-o: the output name is too long");
     }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     if (st == MSC_OK)
         st = write_report(&c, &run, path, &err);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (st == MSC_OK && c.verbose)
+        fprintf(stderr, PROG ": seconds: read %.3f, compute %.3f, write %.3f\n", run.read_seconds,
+                run.compute_seconds, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     if (st == MSC_OK && !c.quiet)
         print_summary(&c, &run, path);
+    if (st == MSC_OK && to.count)
+        st = mail_report(&c, &run, &mail, path, &err);
     if (st == MSC_OK && c.strict) {
         for (int f = 0; f < MSC_FILE_COUNT; f++)
             if (run.model.file[f].rows_rejected)
@@ -417,6 +482,7 @@ int main(int argc, char **argv)
         fprintf(stderr, PROG ": %s\n", err.msg);
     msc_run_release(&run);
     msc_profile_free(map);
+    msc_mail_list_release(&to);
     if (fflush(stdout) != 0 && st == MSC_OK)
         st = MSC_ERR_OUTPUT;
     return (int)st;

@@ -111,6 +111,13 @@ static const char *input_path(struct msc_run *run, const struct msc_run_opts *o,
     return p;
 }
 
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void set_range(struct msc_model *m, const struct msc_run_opts *o)
 {
     enum msc_period_kind kind = m->period_kind;
@@ -130,6 +137,7 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
                                 struct msc_error *err)
 {
     enum msc_status st;
+    double start = seconds();
     if (run->settings.timezone[0]) {
         setenv("TZ", run->settings.timezone, 1);
         tzset();
@@ -165,6 +173,8 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
             return st;
     }
 
+    double read_done = seconds();
+    run->read_seconds = read_done - start;
     set_range(&run->model, o);
     size_t ntickets = msc_names_count(&run->model.ticket_ids);
     for (size_t t = 0; t < ntickets; t++)
@@ -192,5 +202,6 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
     msc_dq_sort(&run->model.dq, msc_file_names);
     if (run->model.nomem || msc_report_build(&run->report, all) < 0)
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+    run->compute_seconds = seconds() - read_done;
     return MSC_OK;
 }

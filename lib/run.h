@@ -43,6 +43,7 @@ struct msc_run {
     struct msc_cells aux[MSC_MAX_KPIS];
     struct msc_report report;
     int loaded;
+    double read_seconds, compute_seconds; /* wall time of the two phases */
 };
 
 void msc_run_opts_init(struct msc_run_opts *o);

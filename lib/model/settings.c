@@ -28,6 +28,10 @@ struct key {
 
 static const struct key keys[] = {
     TEXT("msp_name", msp_name),
+    TEXT("mail_to", mail_to),
+    TEXT("mail_from", mail_from),
+    TEXT("mail_subject_prefix", mail_subject_prefix),
+    TEXT("sendmail", sendmail),
     TEXT("timezone", timezone),
     {"decimal_separator", K_CHOICE, F(decimal_comma), 0, "auto|dot|comma"},
     {"date_order", K_CHOICE, F(date_order), 0, "mdy|dmy|ymd"},

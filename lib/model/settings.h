@@ -18,6 +18,10 @@
 
 struct msc_settings {
     char msp_name[128];
+    char mail_to[1024];         /* comma-separated; --mail-to replaces it */
+    char mail_from[256];
+    char mail_subject_prefix[128];
+    char sendmail[512];         /* "": MSC_MAIL_SENDMAIL; $SENDMAIL wins */
     char timezone[64];
     int decimal_comma;          /* -1: decide per file by its delimiter */
     enum msc_date_order date_order;

@@ -202,7 +202,8 @@ int xw_col_px(double width)
 
 int xw_print_scale(struct xw *x, lxw_worksheet *ws, int width_px)
 {
-    int scale = width_px > PRINT_W_PX ? PRINT_W_PX * 100 / width_px : 100;
+    /* A tenth to spare: a viewer without Calibri draws wider columns. */
+    int scale = width_px * 11 / 10 > PRINT_W_PX ? PRINT_W_PX * 100 / (width_px * 11 / 10) : 100;
     if (scale < 10)
         scale = 10;
     ws->fit_page = 0;

@@ -1,0 +1,84 @@
+#!/bin/sh
+# The benchmark (never part of the test command). Generates data sets with
+# the example generator outside the repository, runs msp-scorecard on each
+# (every KPI and the workbook) and, on the same files in the same run, the
+# libcsv baseline that only parses; prints input size, wall time,
+# throughput, peak memory and the program's own phase times, and the ratio
+# of the full run's throughput to the baseline's, which is what counts
+# (machine noise cancels). Also instructions per input byte from callgrind
+# on S, and peak memory with twice the time entries on M.
+#
+# usage: sh tests/bench/run.sh [SETS] [WORKDIR]   SETS: S,M,L (default), WORKDIR: /tmp/msc-bench
+set -eu
+cd "$(dirname "$0")/../.."
+SETS=${1:-S,M,L}
+W=${2:-/tmp/msc-bench}
+sh .ci/deps --bench
+mkdir -p "$W"
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON >/dev/null
+cmake --build build-bench -j2 --target msp-scorecard msp-gen csv_baseline >/dev/null
+B=build-bench
+
+# name: generator arguments
+gen_args() {
+    case $1 in
+    S) echo "--techs 20 --tickets-per-month 2000 --months 12" ;;
+    M) echo "--techs 200 --tickets-per-month 50000 --months 12" ;;
+    M2) echo "--techs 200 --tickets-per-month 50000 --months 12 --entries-per-ticket 4" ;;
+    L) echo "--techs 1000 --tickets-per-month 166667 --months 12 --entries-per-ticket 3" ;;
+    esac
+}
+
+make_set() {
+    if [ ! -f "$W/$1/done" ]; then
+        rm -rf "$W/$1"
+        # shellcheck disable=SC2046
+        "$B/msp-gen" $(gen_args "$1") "$W/$1" >/dev/null
+        touch "$W/$1/done"
+    fi
+}
+
+# wall seconds and peak RSS (KiB) of a command: "SECONDS KIB"
+measure() {
+    /usr/bin/time -f "%e %M" -o "$W/time" "$@" >/dev/null 2>"$W/stderr" || { cat "$W/stderr"; exit 1; }
+    cat "$W/time"
+}
+
+printf '%-4s %9s %10s %8s %8s %9s %8s %6s %s\n' set "MB in" "tickets" "base s" "run s" "run MB/s" "RSS MiB" ratio "phases (read/compute/write s)"
+for set in $(echo "$SETS" | tr , ' '); do
+    make_set "$set"
+    files="$W/$set/tickets.csv $W/$set/time_entries.csv $W/$set/surveys.csv $W/$set/clients.csv $W/$set/resources.csv"
+    bytes=$(cat $files | wc -c)
+    tickets=$(($(wc -l <"$W/$set/tickets.csv") - 1))
+    base=$(measure "$B/csv_baseline" $files)
+    base=${base%% *}
+    run=$(measure "$B/msp-scorecard" "$W/$set" --month 2026-10 -v -o "$W/$set.xlsx")
+    phases=$(sed -n 's/.*seconds: read \([0-9.]*\), compute \([0-9.]*\), write \([0-9.]*\)/\1 \2 \3/p' "$W/stderr")
+    echo "$set $bytes $tickets $base $run $phases" | awk '{
+        mb = $2 / 1e6; rate = mb / $5; ratio = ($4 > 0 ? $4 / $5 : 0)
+        printf "%-4s %9.1f %10d %8.2f %8.2f %9.1f %8.0f %5.0f%% %s/%s/%s\n", $1, mb, $3, $4, $5, rate, $6 / 1024, 100 * ratio, $7, $8, $9 }'
+done
+
+# Instructions per input byte on S: callgrind counts instructions, not time.
+case ",$SETS," in *,S,*)
+    make_set S
+    valgrind --tool=callgrind --callgrind-out-file="$W/callgrind.out" "$B/msp-scorecard" "$W/S" \
+        --month 2026-10 -q -o "$W/S-cg.xlsx" 2>"$W/callgrind.log"
+    ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$W/callgrind.log")
+    bytes=$(cat "$W/S"/*.csv | wc -c)
+    echo "S under callgrind: $ir instructions, $(echo "$ir $bytes" | awk '{printf "%.0f", $1 / $2}') per input byte"
+    ;;
+esac
+
+# Memory grows with tickets, not time entries: M again with twice the entries.
+case ",$SETS," in *,M,*)
+    make_set M2
+    m1=$(measure "$B/msp-scorecard" "$W/M" --month 2026-10 -q -o "$W/M.xlsx")
+    m1=${m1##* }
+    m2=$(measure "$B/msp-scorecard" "$W/M2" --month 2026-10 -q -o "$W/M2.xlsx")
+    m2=${m2##* }
+    e1=$(($(wc -l <"$W/M/time_entries.csv") - 1))
+    e2=$(($(wc -l <"$W/M2/time_entries.csv") - 1))
+    echo "M: $e1 time entries, peak $((m1 / 1024)) MiB; with $e2: $((m2 / 1024)) MiB ($(echo "$m1 $m2" | awk '{printf "%+.1f", 100 * ($2 - $1) / $1}')%)"
+    ;;
+esac
