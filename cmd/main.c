@@ -279,6 +279,13 @@ static int output_path(const struct cli *c, const struct msc_model *m, char *buf
 
 /* Which profile read each file, the fields it found, and the KPIs that
  * therefore have no value: always for PSA profiles, with -v for generic. */
+/* The progress line, on a terminal only: it rewrites itself. */
+static void show_progress(void *ctx, const char *path, long rows)
+{
+    (void)ctx;
+    fprintf(stderr, "\r" PROG ": reading %s: %ld rows\033[K", path, rows);
+}
+
 static void print_file_notes(const struct msc_model *m, int verbose, int quiet)
 {
     if (quiet)
@@ -452,8 +459,12 @@ int main(int argc, char **argv)
     struct msc_profile *map = NULL;
     if (st == MSC_OK && c.map && (st = msc_profile_load_map(c.map, &map, &err)) == MSC_OK)
         c.run.profile = map;
+    if (!c.quiet && isatty(STDERR_FILENO))
+        c.run.progress = show_progress;
     if (st == MSC_OK)
         st = msc_run_execute(&run, &c.run, &err);
+    if (c.run.progress)
+        fputs("\r\033[K", stderr);
     char path[4096];
     if (st == MSC_OK) {
         print_file_notes(&run.model, c.verbose, c.quiet);

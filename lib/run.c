@@ -68,6 +68,12 @@ static void dispatch_survey(void *p, const struct msc_survey *s)
         }
 }
 
+static void report_progress(void *p, const char *path, long rows)
+{
+    struct msc_run *run = p;
+    run->progress(run->progress_ctx, path, rows);
+}
+
 static enum msc_status select_kpis(struct msc_report *r, const char *list, struct msc_error *err)
 {
     if (!list)
@@ -150,7 +156,9 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
 
     static const enum msc_file order[] = {MSC_FILE_RESOURCES, MSC_FILE_CLIENTS, MSC_FILE_TICKETS,
                                           MSC_FILE_TIME, MSC_FILE_SURVEYS};
-    struct msc_load_sink sink = {run, dispatch_entry, dispatch_survey};
+    run->progress = o->progress;
+    run->progress_ctx = o->progress_ctx;
+    struct msc_load_sink sink = {run, dispatch_entry, dispatch_survey, o->progress ? report_progress : NULL};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         enum msc_file f = order[i];
         const char *path = input_path(run, o, f);

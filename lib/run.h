@@ -34,6 +34,9 @@ struct msc_run_opts {
     int64_t now;                         /* local now, for a report with no data */
     const char *kpis;                    /* comma-separated ids, or NULL for all */
     const struct msc_profile *profile;   /* NULL: recognise each file's PSA */
+    /* Optional progress report while reading (model/load.h). */
+    void (*progress)(void *ctx, const char *path, long rows);
+    void *progress_ctx;
 };
 
 struct msc_run {
@@ -44,6 +47,8 @@ struct msc_run {
     struct msc_report report;
     int loaded;
     double read_seconds, compute_seconds; /* wall time of the two phases */
+    void (*progress)(void *ctx, const char *path, long rows);
+    void *progress_ctx;
 };
 
 void msc_run_opts_init(struct msc_run_opts *o);

@@ -636,7 +636,8 @@ static int on_row(void *ctx, const struct msc_csv_row *row)
     }
     ld->row = row;
     ld->warned = ld->rejected = 0;
-    ld->info->rows_read++;
+    if (++ld->info->rows_read % MSC_PROGRESS_ROWS == 0 && ld->sink && ld->sink->progress)
+        ld->sink->progress(ld->sink->ctx, ld->info->path, ld->info->rows_read);
     load_row[ld->file](ld);
     if (ld->m->nomem) {
         ld->status = MSC_ERR_NOMEM;
@@ -692,6 +693,8 @@ enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const ch
         msc_error_set(&local, MSC_ERR_NOMEM, "%s: out of memory", path);
     info->delimiter = csv.delimiter;
     info->bytes = csv.bytes;
+    if (sink && sink->progress)
+        sink->progress(sink->ctx, info->path, info->rows_read);
     if (st == MSC_OK) {
         info->state = MSC_FILE_READ;
         return MSC_OK;

@@ -29,7 +29,11 @@ struct msc_load_sink {
     void *ctx;
     void (*entry)(void *ctx, const struct msc_entry *e);
     void (*survey)(void *ctx, const struct msc_survey *s);
+    /* Optional: called every MSC_PROGRESS_ROWS rows and at the end of a file. */
+    void (*progress)(void *ctx, const char *path, long rows);
 };
+
+#define MSC_PROGRESS_ROWS 100000
 
 
 /* profile: the one to read the file with, or NULL to recognise it from the

@@ -173,7 +173,7 @@ static void headers(struct xw *x, lxw_worksheet *ws, int col, const char *group,
 
 /* The bar chart of the ranked clients' range rates, one colour per tier. */
 static void rate_chart(struct xw *x, lxw_worksheet *ws, const struct client *cl, int nrated, int at,
-                       const lxw_chart_fill *fill)
+                       const lxw_chart_fill *fill, int width_px)
 {
     lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_BAR);
     if (!chart) {
@@ -222,7 +222,10 @@ static void rate_chart(struct xw *x, lxw_worksheet *ws, const struct client *cl,
     free(pts);
     free(ptr);
     int h = 90 + 22 * nrated;
-    xw_place_chart(x, ws, at, 0, 0, 0, chart, 760, h < 260 ? 260 : h);
+    if (h < 260)
+        h = 260;
+    xw_place_chart(x, ws, at, 0, 0, 0, chart, 760, h);
+    xw_print_table_chart(x, ws, width_px, at, h);
 }
 
 int xw_sheet_clients(struct xw *x)
@@ -344,8 +347,10 @@ int xw_sheet_clients(struct xw *x)
     int below = total + 2;
     char why[200];
     const char *reason = xw_why_blank(x, k.revenue, why, sizeof why);
+    int width_px = xw_col_px((double)namew) + 2 * (NFIG - 1) * xw_col_px(10.5) + 2 * xw_col_px(6) +
+                   xw_col_px(1.5);
     if (nrated)
-        rate_chart(x, ws, cl, nrated, below, fill);
+        rate_chart(x, ws, cl, nrated, below, fill, width_px);
     else {
         char note[300];
         snprintf(note, sizeof note, "No chart: no client has both revenue and hours in this range%s%s.",

@@ -114,6 +114,8 @@ static int make_formats(struct xw *x)
         {&x->subtitle, {.size = 10, .ink = GREY}},
         {&x->section, {.bold = 1, .size = 12, .ink = TITLE_INK}},
         {&x->note, {.italic = 1, .size = 9, .ink = GREY}},
+        {&x->subtitle_wrap, {.wrap = 1, .size = 10, .ink = GREY, .valign = LXW_ALIGN_VERTICAL_TOP}},
+        {&x->note_wrap, {.wrap = 1, .italic = 1, .size = 9, .ink = GREY, .valign = LXW_ALIGN_VERTICAL_TOP}},
         {&x->header, {.bold = 1, .wrap = 1, .rule_below = 1, .fill = HEAD_FILL,
                       .align = LXW_ALIGN_CENTER, .valign = LXW_ALIGN_VERTICAL_CENTER}},
         {&x->header_left, {.bold = 1, .wrap = 1, .rule_below = 1, .fill = HEAD_FILL,
@@ -200,15 +202,39 @@ int xw_col_px(double width)
     return (int)(width * 7 + 5); /* Calibri 11: 7 px a character plus padding */
 }
 
-int xw_print_scale(struct xw *x, lxw_worksheet *ws, int width_px)
+int xw_print_scale(struct xw *x, lxw_worksheet *ws, int width_px, int height_px)
 {
     /* A tenth to spare: a viewer without Calibri draws wider columns. */
-    int scale = width_px * 11 / 10 > PRINT_W_PX ? PRINT_W_PX * 100 / (width_px * 11 / 10) : 100;
+    int scale = 100;
+    width_px += width_px / 10;
+    if (width_px > PRINT_W_PX)
+        scale = PRINT_W_PX * 100 / width_px;
+    if (height_px > 0 && height_px > PRINT_H_PX && PRINT_H_PX * 100 / height_px < scale)
+        scale = PRINT_H_PX * 100 / height_px;
     if (scale < 10)
         scale = 10;
     ws->fit_page = 0;
     worksheet_set_print_scale(ws, (uint16_t)scale);
+    (void)x;
+    return scale;
+}
+
+int xw_page_rows(int scale)
+{
     return PRINT_H_PX * 100 / scale / ROW_PX;
+}
+
+void xw_print_table_chart(struct xw *x, lxw_worksheet *ws, int width_px, int chart_row, int chart_px)
+{
+    int height_px = (chart_row + 2) * ROW_PX + chart_px;
+    if (xw_print_scale(x, ws, width_px, height_px) >= 60)
+        return;
+    /* Shrinking the lot onto one page would make it unreadable. */
+    int scale = xw_print_scale(x, ws, width_px, 0);
+    if (chart_row < xw_page_rows(scale) && chart_row + chart_px / ROW_PX + 1 > xw_page_rows(scale)) {
+        lxw_row_t breaks[2] = {(lxw_row_t)chart_row, 0};
+        xw_ok(x, worksheet_set_h_pagebreaks(ws, breaks));
+    }
 }
 
 void xw_title(struct xw *x, lxw_worksheet *ws, const char *title, const char *subtitle)
@@ -216,6 +242,20 @@ void xw_title(struct xw *x, lxw_worksheet *ws, const char *title, const char *su
     xw_ok(x, worksheet_set_row(ws, 0, 24, NULL));
     xw_text(x, ws, 0, 0, title, x->title);
     xw_text(x, ws, 1, 0, subtitle, x->subtitle);
+}
+
+void xw_wrapped(struct xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars,
+                const char *s, lxw_format *f)
+{
+    /* Small type runs about 1.2 characters to a unit of column width. */
+    size_t per_line = (size_t)(width_chars * 1.2);
+    size_t lines = per_line ? (strlen(s) + per_line - 1) / per_line : 1;
+    if (lines < 1)
+        lines = 1;
+    if (last_col > 0)
+        xw_ok(x, worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)last_col, "", f));
+    xw_text(x, ws, row, 0, s, f);
+    xw_ok(x, worksheet_set_row(ws, (lxw_row_t)row, 13.5 * (double)lines + 2, NULL));
 }
 
 void xw_text(struct xw *x, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)

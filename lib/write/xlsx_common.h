@@ -53,7 +53,7 @@ struct xw {
     char as_of[24];                 /* the as-of time as text */
 
     /* Shared looks (made once in xw_init). */
-    lxw_format *title, *subtitle, *section, *note, *header, *header_left,
+    lxw_format *title, *subtitle, *subtitle_wrap, *section, *note, *note_wrap, *header, *header_left,
         *group, *text, *text_indent, *text_total, *text_target, *text_wrap, *count,
         *count_center, *count_total,
         *good, *amber, *bad, *up, *down, *change, *change_total, *legend_good, *legend_amber, *legend_bad;
@@ -77,15 +77,26 @@ int xw_fail(struct xw *x, enum msc_status st);
  * (0: none). */
 lxw_worksheet *xw_sheet(struct xw *x, const char *name, int header_rows);
 /* Prints the sheet at a fixed scale that fits width_px pixels of it across
- * the page instead, so that manual page breaks hold (Excel ignores them
- * when fitting to a page width); returns how many default rows fit on a
- * printed page. */
-int xw_print_scale(struct xw *x, lxw_worksheet *ws, int width_px);
+ * the page (and height_px down it, when > 0) instead, so that manual page
+ * breaks hold (Excel ignores them when fitting to a page width); returns
+ * the scale in percent. */
+int xw_print_scale(struct xw *x, lxw_worksheet *ws, int width_px, int height_px);
+/* How many default-height rows a printed page holds at a scale. */
+int xw_page_rows(int scale);
+/* For a sheet with a table above a chart that starts at chart_row: all on
+ * one page while that stays readable, else the chart on a page of its own. */
+void xw_print_table_chart(struct xw *x, lxw_worksheet *ws, int width_px, int chart_row, int chart_px);
 /* Pixel width of a column width in characters, as Excel draws it. */
 int xw_col_px(double width);
 
 /* The title line and the line under it. */
 void xw_title(struct xw *x, lxw_worksheet *ws, const char *title, const char *subtitle);
+
+/* A long line of text wrapped across columns 0..last_col (width_chars wide
+ * in all), the row made tall enough, so it neither runs off the printed
+ * page nor hides under the next row. */
+void xw_wrapped(struct xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars,
+                const char *s, lxw_format *f);
 
 /* Text from anywhere (input included) as a string cell, never a formula;
  * NULL or "" leaves a styled blank. */

@@ -55,8 +55,19 @@ static int grid_sheet(struct xw *x, const char *name, int k, const char *title, 
     int has_target = !isnan(x->r->target[k]);
     int lastcol = x->nperiods, tcol = x->nperiods + 1;
 
-    xw_title(x, ws, title, subtitle);
-    xw_text(x, ws, ROW_LEGEND, 0, legend, x->note);
+    size_t namew = 14;
+    for (int t = 0; t < x->ntech; t++) {
+        size_t len = strlen(msc_names_display(&m->people, x->tech[t]));
+        if (len + 2 > namew)
+            namew = len + 2;
+    }
+    if (namew > 30)
+        namew = 30;
+    int lastcell = has_target ? tcol : lastcol;
+    double width = (double)namew + 9.0 * x->nperiods + (has_target ? 10 : 0);
+    xw_title(x, ws, title, NULL);
+    xw_wrapped(x, ws, 1, lastcell, width, subtitle, x->subtitle_wrap);
+    xw_wrapped(x, ws, ROW_LEGEND, lastcell, width, legend, x->note_wrap);
 
     xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 20, NULL));
     xw_text(x, ws, ROW_HEAD, 0, "Technician", x->header_left);
@@ -65,15 +76,11 @@ static int grid_sheet(struct xw *x, const char *name, int k, const char *title, 
     if (has_target)
         xw_text(x, ws, ROW_HEAD, tcol, "Target", x->header);
 
-    size_t namew = 14;
     int row = ROW_FIRST, charted = 0, with_values = 0;
     int chart_rows[XW_CHART_TECHS];
     for (int t = 0; t < x->ntech; t++, row++) {
         int p = x->tech[t];
-        const char *who = msc_names_display(&m->people, p);
-        if (strlen(who) + 2 > namew)
-            namew = strlen(who) + 2;
-        xw_text(x, ws, row, 0, who, x->text);
+        xw_text(x, ws, row, 0, msc_names_display(&m->people, p), x->text);
         for (int i = 0; i < x->nperiods; i++)
             xw_number(x, ws, row, 1 + i, xw_value(x, k, MSC_LEVEL_TECH, p, m->first_period + i),
                       xw_kpi_format(x, k, 0));
@@ -102,8 +109,6 @@ static int grid_sheet(struct xw *x, const char *name, int k, const char *title, 
     }
     colour_block(x, ws, k, team);
 
-    if (namew > 30)
-        namew = 30;
     xw_ok(x, worksheet_set_column(ws, 0, 0, (double)namew, NULL));
     xw_ok(x, worksheet_set_column(ws, 1, (lxw_col_t)lastcol, 9, NULL));
     if (has_target)
@@ -116,14 +121,14 @@ static int grid_sheet(struct xw *x, const char *name, int k, const char *title, 
     if (!team_values && !with_values) {
         const char *reason = xw_why_blank(x, k, why, sizeof why);
         snprintf(note, sizeof note, "No chart: %s.", reason ? reason : "no value in this range");
-        xw_text(x, ws, ROW_NOTE, 0, note, x->note);
+        xw_wrapped(x, ws, ROW_NOTE, lastcell, width, note, x->note_wrap);
         return x->status == MSC_OK ? 0 : -1;
     }
     if (with_values > charted) {
         snprintf(note, sizeof note,
                  "The chart shows the team and the first %d of %d technicians (table order); "
                  "every technician is in the table.", charted, with_values);
-        xw_text(x, ws, ROW_NOTE, 0, note, x->note);
+        xw_wrapped(x, ws, ROW_NOTE, lastcell, width, note, x->note_wrap);
     }
     char ctitle[200];
     snprintf(ctitle, sizeof ctitle, "%s by %s", msc_kpi_registry[k]->name,
@@ -137,6 +142,8 @@ static int grid_sheet(struct xw *x, const char *name, int k, const char *title, 
     if (target >= 0)
         xw_line_series(x, chart, name, target, 0, 1, lastcol, ROW_HEAD, XW_SERIES_TARGET);
     xw_place_chart(x, ws, row + 1, 0, 0, 0, chart, CHART_W, CHART_H);
+    int table_px = xw_col_px((double)namew) + x->nperiods * xw_col_px(9) + (has_target ? xw_col_px(10) : 0);
+    xw_print_table_chart(x, ws, table_px > CHART_W ? table_px : CHART_W, row + 1, CHART_H);
     return x->status == MSC_OK ? 0 : -1;
 }
 

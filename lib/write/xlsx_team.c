@@ -90,7 +90,7 @@ int xw_sheet_team(struct xw *x)
      * between grid rows, no chart is cut in two. */
     int table_px = xw_col_px(38) + xw_col_px(10) + x->nperiods * xw_col_px(9.5) + xw_col_px(40);
     int grid_px = CHARTS_PER_ROW * (CHART_W + CHART_GAP);
-    int page_rows = xw_print_scale(x, ws, table_px > grid_px ? table_px : grid_px);
+    int page_rows = xw_page_rows(xw_print_scale(x, ws, table_px > grid_px ? table_px : grid_px, 0));
     int chart_rows = (CHART_H + CHART_GAP + 19) / 20;
     int per_page = (page_rows - 2) / chart_rows;
     if (per_page < 1)
