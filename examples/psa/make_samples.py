@@ -93,6 +93,23 @@ WORDS = {"positive": 1.0, "good": 1.0, "happy": 1.0, "neutral": 0.5, "ok": 0.5, 
          "negative": 0.0, "bad": 0.0, "unhappy": 0.0}
 
 
+def ten_point(s):
+    """A survey's score on 0..10, as Autotask and ConnectWise write it."""
+    value = ratio(s)
+    if value is None:
+        value = WORDS.get(s["score"].strip().lower())
+    return s["score"] if value is None else f"{value * 10:g}"
+
+
+ENTRY_FIELDS = ["ticket_id", "resource", "start", "end", "date_worked", "hours_worked", "hours_billed",
+                "billable", "work_type", "client", "entered"]
+
+
+def write_twin(canon, name, fields, rows):
+    """The canonical twin: the same rows, only the fields the PSA carries."""
+    write(f"{canon}/{name}", fields, [[r.get(k, "") for k in fields] for r in rows])
+
+
 def read(path):
     if not os.path.exists(path):
         return [], []
@@ -126,7 +143,7 @@ def autotask(src, out, canon):
     keep = ["ticket_id", "created", "client", "ticket_type", "resource", "first_response_due",
             "first_response", "resolution_plan_due", "resolution_plan", "resolved_due", "resolved",
             "completed", "estimated_hours"]
-    write(f"{canon}/tickets.csv", keep, [[t.get(k, "") for k in keep] for t in tickets])
+    write_twin(canon, "tickets.csv", keep, tickets)
 
     _, entries = read(f"{src}/time_entries.csv")
     non_billable = {"true": "False", "false": "True", "": ""}
@@ -137,16 +154,12 @@ def autotask(src, out, canon):
             d(e.get("end", "")), date_only(e.get("date_worked", "")), e.get("hours_worked", ""),
             e.get("hours_billed", ""), non_billable.get(e.get("billable", "").lower(), ""),
             e.get("work_type", ""), e.get("client", ""), d(e.get("entered", ""))] for e in entries])
-    keep = ["ticket_id", "resource", "start", "end", "date_worked", "hours_worked", "hours_billed",
-            "billable", "work_type", "client", "entered"]
-    write(f"{canon}/time_entries.csv", keep, [[e.get(k, "") for k in keep] for e in entries])
+    write_twin(canon, "time_entries.csv", ENTRY_FIELDS, entries)
 
     _, surveys = read(f"{src}/surveys.csv")
     rows, crows = [], []
     for s in surveys:
-        r = ratio(s)
-        word = WORDS.get(s["score"].strip().lower())
-        score = s["score"] if r is None and word is None else f"{(r if r is not None else word) * 10:g}"
+        score = ten_point(s)
         ref = numeric.get(s.get("ticket_id", "").strip().lower(), s.get("ticket_id", ""))
         rows.append([s.get("survey_id", ""), ref, s.get("client", ""), d(s.get("received", "")), score])
         crows.append([s.get("ticket_id", ""), s.get("client", ""), s.get("received", ""), score])
@@ -166,7 +179,7 @@ def connectwise(src, out, canon):
             t.get("estimated_hours", "")] for t in tickets])
     keep = ["ticket_id", "created", "client", "ticket_type", "resource", "first_response",
             "resolution_plan", "resolved_due", "resolved", "completed", "estimated_hours"]
-    write(f"{canon}/tickets.csv", keep, [[t.get(k, "") for k in keep] for t in tickets])
+    write_twin(canon, "tickets.csv", keep, tickets)
 
     _, entries = read(f"{src}/time_entries.csv")
     option = {"true": "Billable", "false": "Do Not Bill", "": "No Default"}
@@ -177,16 +190,12 @@ def connectwise(src, out, canon):
             d(e.get("end", "")), date_only(e.get("date_worked", "")), minutes(e.get("hours_worked", "")),
             e.get("hours_billed", ""), option.get(e.get("billable", "").lower(), "No Default"),
             e.get("work_type", ""), e.get("client", ""), d(e.get("entered", ""))] for e in entries])
-    keep = ["ticket_id", "resource", "start", "end", "date_worked", "hours_worked", "hours_billed",
-            "billable", "work_type", "client", "entered"]
-    write(f"{canon}/time_entries.csv", keep, [[e.get(k, "") for k in keep] for e in entries])
+    write_twin(canon, "time_entries.csv", ENTRY_FIELDS, entries)
 
     _, surveys = read(f"{src}/surveys.csv")
     rows, crows = [], []
     for s in surveys:
-        r = ratio(s)
-        word = WORDS.get(s["score"].strip().lower())
-        score = s["score"] if r is None and word is None else f"{(r if r is not None else word) * 10:g}"
+        score = ten_point(s)
         rows.append([s.get("survey_id", ""), s.get("ticket_id", ""), s.get("client", ""),
                      d(s.get("received", "")), score])
         crows.append([s.get("ticket_id", ""), s.get("client", ""), s.get("received", ""), score])
