@@ -242,8 +242,9 @@ static int two(const char *p) { return is_digit(p[0]) && is_digit(p[1]) ? (p[0] 
  * general parser's detours; 0 when s is not exactly that form. */
 static int fast_datetime(const char *s, int64_t *out)
 {
-    int c = two(s), yy = two(s + 2), m, d, h, mi, sec = 0;
-    if (c < 0 || yy < 0 || s[4] != '-' || (m = two(s + 5)) < 1 || m > 12 || s[7] != '-' ||
+    int c, yy, m, d, h, mi, sec = 0;
+    /* Each test stops at the first mismatch, so no read passes the NUL. */
+    if ((c = two(s)) < 0 || (yy = two(s + 2)) < 0 || s[4] != '-' || (m = two(s + 5)) < 1 || m > 12 || s[7] != '-' ||
         (d = two(s + 8)) < 1 || s[10] != ' ' || (h = two(s + 11)) < 0 || h > 23 || s[13] != ':' ||
         (mi = two(s + 14)) < 0 || mi > 59)
         return 0;

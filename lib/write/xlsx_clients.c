@@ -28,7 +28,7 @@ struct fig {
 };
 
 struct client {
-    int id;                 /* client id, -1 for all clients */
+    int id; /* client id, -1 for all clients */
     struct fig latest, range;
 };
 
@@ -59,7 +59,7 @@ static void add_row(struct fig *f, const struct kpis *k, const struct msc_row *r
 
 /* Endpoint-months and calendar months of one period, for one client or
  * (client < 0) every listed client. */
-static void add_endpoints(const struct xw *x, struct fig *f, int client, int64_t period)
+static void add_endpoints(const struct msc_xw *x, struct fig *f, int client, int64_t period)
 {
     const struct msc_model *m = x->m;
     int ym[3];
@@ -86,7 +86,7 @@ static double rate(const struct fig *f)
     return f->has_revenue && f->has_hours && f->hours > 0 ? f->revenue / f->hours : NAN;
 }
 
-static const char *tier_of(const struct xw *x, double r)
+static const char *tier_of(const struct msc_xw *x, double r)
 {
     const struct msc_settings *s = x->m->settings;
     if (isnan(r))
@@ -94,12 +94,9 @@ static const char *tier_of(const struct xw *x, double r)
     return r >= s->tier_a ? "A" : r >= s->tier_b ? "B" : r >= s->tier_c ? "C" : "D";
 }
 
-static int tier_index(const char *t)
-{
-    return t ? t[0] - 'A' : TIERS - 1;
-}
+static int tier_index(const char *t) { return t ? t[0] - 'A' : TIERS - 1; }
 
-static int by_rate(const void *pa, const void *pb, const struct xw *x)
+static int by_rate(const void *pa, const void *pb, const struct msc_xw *x)
 {
     const struct client *a = pa, *b = pb;
     double ra = rate(&a->range), rb = rate(&b->range);
@@ -107,42 +104,49 @@ static int by_rate(const void *pa, const void *pb, const struct xw *x)
         return isnan(ra) ? 1 : -1;
     if (!isnan(ra) && ra != rb)
         return ra > rb ? -1 : 1;
-    return strcmp(msc_names_display(&x->m->clients, a->id), msc_names_display(&x->m->clients, b->id));
+    return strcmp(msc_names_display(&x->m->clients, a->id),
+                  msc_names_display(&x->m->clients, b->id));
 }
 
-static const struct xw *sort_x;
+static const struct msc_xw *sort_x;
 static int by_rate_q(const void *a, const void *b) { return by_rate(a, b, sort_x); }
 
 /* Writes the nine figures of one group from column col. */
-static void write_fig(struct xw *x, lxw_worksheet *ws, int row, int col, const struct fig *f,
+static void write_fig(struct msc_xw *x, lxw_worksheet *ws, int row, int col, const struct fig *f,
                       int flags, lxw_format *const *tier_fmt)
 {
     double r = rate(f);
     const char *tier = tier_of(x, r);
-    xw_number(x, ws, row, col + 0, f->has_endpoints && f->months > 0 ? f->endpoint_months / f->months : NAN,
-              flags ? x->count_total : x->count);
-    xw_number(x, ws, row, col + 1, f->has_tickets ? f->tickets : NAN, flags ? x->count_total : x->count);
-    xw_number(x, ws, row, col + 2, f->has_hours ? f->hours : NAN, xw_unit_format(x, MSC_UNIT_HOURS, flags));
-    xw_number(x, ws, row, col + 3,
-              f->has_reactive && f->reactive_den > 0 ? f->reactive_num / f->reactive_den : NAN,
-              xw_unit_format(x, MSC_UNIT_PER_ENDPOINT, flags));
-    xw_number(x, ws, row, col + 4, f->has_revenue ? f->revenue : NAN, xw_unit_format(x, MSC_UNIT_MONEY, flags));
-    xw_number(x, ws, row, col + 5, f->has_labor ? f->labor : NAN, xw_unit_format(x, MSC_UNIT_MONEY, flags));
-    xw_number(x, ws, row, col + 6, r, xw_unit_format(x, MSC_UNIT_MONEY_PER_HOUR, flags));
-    xw_number(x, ws, row, col + 7,
-              f->has_revenue && f->revenue > 0 ? (f->revenue - f->labor) / f->revenue : NAN,
-              xw_unit_format(x, MSC_UNIT_RATIO, flags));
-    xw_text(x, ws, row, col + 8, tier, tier_fmt[tier_index(tier)]);
+    msc_xw_number(x, ws, row, col + 0,
+                  f->has_endpoints && f->months > 0 ? f->endpoint_months / f->months : NAN,
+                  flags ? x->count_total : x->count);
+    msc_xw_number(x, ws, row, col + 1, f->has_tickets ? f->tickets : NAN,
+                  flags ? x->count_total : x->count);
+    msc_xw_number(x, ws, row, col + 2, f->has_hours ? f->hours : NAN,
+                  msc_xw_unit_format(x, MSC_UNIT_HOURS, flags));
+    msc_xw_number(x, ws, row, col + 3,
+                  f->has_reactive && f->reactive_den > 0 ? f->reactive_num / f->reactive_den : NAN,
+                  msc_xw_unit_format(x, MSC_UNIT_PER_ENDPOINT, flags));
+    msc_xw_number(x, ws, row, col + 4, f->has_revenue ? f->revenue : NAN,
+                  msc_xw_unit_format(x, MSC_UNIT_MONEY, flags));
+    msc_xw_number(x, ws, row, col + 5, f->has_labor ? f->labor : NAN,
+                  msc_xw_unit_format(x, MSC_UNIT_MONEY, flags));
+    msc_xw_number(x, ws, row, col + 6, r, msc_xw_unit_format(x, MSC_UNIT_MONEY_PER_HOUR, flags));
+    msc_xw_number(x, ws, row, col + 7,
+                  f->has_revenue && f->revenue > 0 ? (f->revenue - f->labor) / f->revenue : NAN,
+                  msc_xw_unit_format(x, MSC_UNIT_RATIO, flags));
+    msc_xw_text(x, ws, row, col + 8, tier, tier_fmt[tier_index(tier)]);
 }
 
-static int tier_formats(struct xw *x, lxw_format **plain, lxw_format **total, lxw_chart_fill *fill)
+static int tier_formats(struct msc_xw *x, lxw_format **plain, lxw_format **total,
+                        lxw_chart_fill *fill)
 {
     static const lxw_color_t colour[TIERS] = {0x63BE7B, 0xB5D99C, 0xFFD966, 0xF4B183, 0xFFFFFF};
     for (int t = 0; t < TIERS; t++) {
         for (int bold = 0; bold < 2; bold++) {
             lxw_format *f = workbook_add_format(x->wb);
             if (!f)
-                return xw_fail(x, MSC_ERR_NOMEM);
+                return msc_xw_fail(x, MSC_ERR_NOMEM);
             format_set_align(f, LXW_ALIGN_CENTER);
             format_set_bold(f);
             if (t < TIERS - 1) {
@@ -160,24 +164,30 @@ static int tier_formats(struct xw *x, lxw_format **plain, lxw_format **total, lx
     return 0;
 }
 
-static void headers(struct xw *x, lxw_worksheet *ws, int col, const char *group, int range)
+static void headers(struct msc_xw *x, lxw_worksheet *ws, int col, const char *group, int range)
 {
-    const char *head[NFIG] = {range ? "Endpoints (avg)" : "Endpoints", "Reactive tickets", "Hours",
-                              "Reactive h / endpoint / month", "Revenue", "Labor cost",
-                              "Effective rate / h", "Margin", "Tier"};
-    xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, (lxw_col_t)col, ROW_GROUP,
-                                   (lxw_col_t)(col + NFIG - 1), group, x->group));
+    const char *head[NFIG] = {range ? "Endpoints (avg)" : "Endpoints",
+                              "Reactive tickets",
+                              "Hours",
+                              "Reactive h / endpoint / month",
+                              "Revenue",
+                              "Labor cost",
+                              "Effective rate / h",
+                              "Margin",
+                              "Tier"};
+    msc_xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, (lxw_col_t)col, ROW_GROUP,
+                                       (lxw_col_t)(col + NFIG - 1), group, x->group));
     for (int i = 0; i < NFIG; i++)
-        xw_text(x, ws, ROW_HEAD, col + i, head[i], x->header);
+        msc_xw_text(x, ws, ROW_HEAD, col + i, head[i], x->header);
 }
 
 /* The bar chart of the ranked clients' range rates, one colour per tier. */
-static void rate_chart(struct xw *x, lxw_worksheet *ws, const struct client *cl, int nrated, int at,
-                       const lxw_chart_fill *fill, int width_px)
+static void rate_chart(struct msc_xw *x, lxw_worksheet *ws, const struct client *cl, int nrated,
+                       int at, const lxw_chart_fill *fill, int width_px)
 {
     lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_BAR);
     if (!chart) {
-        xw_fail(x, MSC_ERR_NOMEM);
+        msc_xw_fail(x, MSC_ERR_NOMEM);
         return;
     }
     char title[120], first[24], last[24];
@@ -204,18 +214,18 @@ static void rate_chart(struct xw *x, lxw_worksheet *ws, const struct client *cl,
     if (!s || !pts || !ptr) {
         free(pts);
         free(ptr);
-        xw_fail(x, MSC_ERR_NOMEM);
+        msc_xw_fail(x, MSC_ERR_NOMEM);
         return;
     }
     chart_series_set_categories(s, "Clients", ROW_FIRST, 0, (lxw_row_t)(ROW_FIRST + nrated - 1), 0);
-    chart_series_set_values(s, "Clients", ROW_FIRST, COL_RANGE + 6, (lxw_row_t)(ROW_FIRST + nrated - 1),
-                            COL_RANGE + 6);
+    chart_series_set_values(s, "Clients", ROW_FIRST, COL_RANGE + 6,
+                            (lxw_row_t)(ROW_FIRST + nrated - 1), COL_RANGE + 6);
     chart_series_set_name_range(s, "Clients", ROW_HEAD, COL_RANGE + 6);
     for (int i = 0; i < nrated; i++) {
         pts[i].fill = (lxw_chart_fill *)&fill[tier_index(tier_of(x, rate(&cl[i].range)))];
         ptr[i] = &pts[i];
     }
-    xw_ok(x, chart_series_set_points(s, ptr));
+    msc_xw_ok(x, chart_series_set_points(s, ptr));
     chart_series_set_labels(s);
     chart_series_set_labels_num_format(s, "#,##0");
     chart_series_set_labels_font(s, &small);
@@ -224,14 +234,16 @@ static void rate_chart(struct xw *x, lxw_worksheet *ws, const struct client *cl,
     int h = 90 + 22 * nrated;
     if (h < 260)
         h = 260;
-    xw_place_chart(x, ws, at, 0, 0, 0, chart, 760, h);
-    xw_print_table_chart(x, ws, width_px, at, h);
+    msc_xw_place_chart(x, ws, at, 0, 0, 0, chart, 760, h);
+    int above_px = MSC_XW_ROW_PX(24) + 3 * MSC_XW_DEFAULT_ROW_PX + MSC_XW_ROW_PX(45) +
+                   (at - ROW_FIRST) * MSC_XW_DEFAULT_ROW_PX;
+    msc_xw_print_table_chart(x, ws, width_px > 760 ? width_px : 760, at, above_px, h);
 }
 
-int xw_sheet_clients(struct xw *x)
+int msc_xw_sheet_clients(struct msc_xw *x)
 {
     const struct msc_model *m = x->m;
-    lxw_worksheet *ws = xw_sheet(x, "Clients", ROW_FIRST);
+    lxw_worksheet *ws = msc_xw_sheet(x, "Clients", ROW_FIRST);
     if (!ws)
         return -1;
     struct kpis k = {msc_kpi_find("tickets_per_endpoint"), msc_kpi_find("hours"),
@@ -243,7 +255,7 @@ int xw_sheet_clients(struct xw *x)
     if (!slot || !cl) {
         free(slot);
         free(cl);
-        return xw_fail(x, MSC_ERR_NOMEM);
+        return msc_xw_fail(x, MSC_ERR_NOMEM);
     }
     struct client all = {.id = -1};
     int n = 0;
@@ -254,7 +266,8 @@ int xw_sheet_clients(struct xw *x)
         struct client *to;
         if (row->level == MSC_LEVEL_TEAM)
             to = &all;
-        else if (row->level == MSC_LEVEL_CLIENT && row->subject >= 0 && (size_t)row->subject < nclients) {
+        else if (row->level == MSC_LEVEL_CLIENT && row->subject >= 0 &&
+                 (size_t)row->subject < nclients) {
             if (slot[row->subject] < 0) {
                 slot[row->subject] = n;
                 cl[n++].id = row->subject;
@@ -289,20 +302,23 @@ int xw_sheet_clients(struct xw *x)
     const struct msc_settings *s = m->settings;
     msc_period_label(m->period_kind, m->first_period, first);
     msc_period_label(m->period_kind, m->last_period, last);
-    snprintf(sub, sizeof sub, "Ranked by effective hourly rate (revenue / hours) over %s to %s. "
+    snprintf(sub, sizeof sub,
+             "Ranked by effective hourly rate (revenue / hours) over %s to %s. "
              "Tier by that rate: A \u2265 %g, B \u2265 %g, C \u2265 %g, else D. "
-             "Margin = (revenue \u2212 labor cost) / revenue.", first, last, s->tier_a, s->tier_b, s->tier_c);
-    xw_title(x, ws, "Clients: effort against revenue", sub);
-    snprintf(sub, sizeof sub, "Reactive: tickets of the types %.200s (reactive_types) or of no type. "
+             "Margin = (revenue \u2212 labor cost) / revenue.",
+             first, last, s->tier_a, s->tier_b, s->tier_c);
+    msc_xw_title(x, ws, "Clients: effort against revenue", sub);
+    snprintf(sub, sizeof sub,
+             "Reactive: tickets of the types %.200s (reactive_types) or of no type. "
              "Endpoints as listed in clients.csv; the range shows the average per month.",
              s->reactive_types);
-    xw_text(x, ws, 2, 0, sub, x->note);
+    msc_xw_text(x, ws, 2, 0, sub, x->note);
     snprintf(group, sizeof group, "%s to %s (whole range)", first, last);
     headers(x, ws, COL_RANGE, group, 1);
     snprintf(group, sizeof group, "%s (latest %s)", last, msc_period_kind_name(m->period_kind));
     headers(x, ws, COL_LATEST, group, 0);
-    xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 45, NULL));
-    xw_text(x, ws, ROW_HEAD, 0, "Client", x->header_left);
+    msc_xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 45, NULL));
+    msc_xw_text(x, ws, ROW_HEAD, 0, "Client", x->header_left);
 
     size_t namew = 16;
     int row = ROW_FIRST, nrated = 0;
@@ -310,16 +326,16 @@ int xw_sheet_clients(struct xw *x)
         const char *name = msc_names_display(&m->clients, cl[i].id);
         if (strlen(name) + 2 > namew)
             namew = strlen(name) + 2;
-        xw_text(x, ws, row, 0, name, x->text);
+        msc_xw_text(x, ws, row, 0, name, x->text);
         write_fig(x, ws, row, COL_LATEST, &cl[i].latest, 0, tier_plain);
         write_fig(x, ws, row, COL_RANGE, &cl[i].range, 0, tier_plain);
         nrated += !isnan(rate(&cl[i].range));
     }
     int total = row;
-    xw_text(x, ws, total, 0, "All clients", x->text_total);
-    write_fig(x, ws, total, COL_LATEST, &all.latest, XW_TOTAL, tier_total);
-    write_fig(x, ws, total, COL_RANGE, &all.range, XW_TOTAL, tier_total);
-    xw_text(x, ws, total, COL_LATEST - 1, "", x->text_total);
+    msc_xw_text(x, ws, total, 0, "All clients", x->text_total);
+    write_fig(x, ws, total, COL_LATEST, &all.latest, MSC_XW_TOTAL, tier_total);
+    write_fig(x, ws, total, COL_RANGE, &all.range, MSC_XW_TOTAL, tier_total);
+    msc_xw_text(x, ws, total, COL_LATEST - 1, "", x->text_total);
 
     /* A margin below zero is the one number here that needs no reading. */
     for (int g = 0; g < 2; g++) {
@@ -327,35 +343,36 @@ int xw_sheet_clients(struct xw *x)
         char cell[16], rule[80];
         lxw_rowcol_to_cell(cell, ROW_FIRST, (lxw_col_t)col);
         snprintf(rule, sizeof rule, "=AND(ISNUMBER(%s),%s<0)", cell, cell);
-        lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = rule,
-                                     .format = x->bad};
-        xw_ok(x, worksheet_conditional_format_range(ws, ROW_FIRST, (lxw_col_t)col, (lxw_row_t)total,
-                                                    (lxw_col_t)col, &cf));
+        lxw_conditional_format cf = {
+            .type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = rule, .format = x->bad};
+        msc_xw_ok(x, worksheet_conditional_format_range(ws, ROW_FIRST, (lxw_col_t)col,
+                                                        (lxw_row_t)total, (lxw_col_t)col, &cf));
     }
 
     if (namew > 34)
         namew = 34;
-    xw_ok(x, worksheet_set_column(ws, 0, 0, (double)namew, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, 0, 0, (double)namew, NULL));
     /* Disjoint ranges: figures, tier, gap, figures, tier. */
-    xw_ok(x, worksheet_set_column(ws, COL_RANGE, COL_RANGE + NFIG - 2, 10.5, NULL));
-    xw_ok(x, worksheet_set_column(ws, COL_RANGE + NFIG - 1, COL_RANGE + NFIG - 1, 6, NULL));
-    xw_ok(x, worksheet_set_column(ws, COL_LATEST - 1, COL_LATEST - 1, 1.5, NULL));
-    xw_ok(x, worksheet_set_column(ws, COL_LATEST, COL_LATEST + NFIG - 2, 10.5, NULL));
-    xw_ok(x, worksheet_set_column(ws, COL_LATEST + NFIG - 1, COL_LATEST + NFIG - 1, 6, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, COL_RANGE, COL_RANGE + NFIG - 2, 10.5, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, COL_RANGE + NFIG - 1, COL_RANGE + NFIG - 1, 6, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, COL_LATEST - 1, COL_LATEST - 1, 1.5, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, COL_LATEST, COL_LATEST + NFIG - 2, 10.5, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, COL_LATEST + NFIG - 1, COL_LATEST + NFIG - 1, 6, NULL));
     worksheet_freeze_panes(ws, ROW_FIRST, 1);
 
     int below = total + 2;
     char why[200];
-    const char *reason = xw_why_blank(x, k.revenue, why, sizeof why);
-    int width_px = xw_col_px((double)namew) + 2 * (NFIG - 1) * xw_col_px(10.5) + 2 * xw_col_px(6) +
-                   xw_col_px(1.5);
+    const char *reason = msc_xw_why_blank(x, k.revenue, why, sizeof why);
+    int width_px = msc_xw_col_px((double)namew) + 2 * (NFIG - 1) * msc_xw_col_px(10.5) +
+                   2 * msc_xw_col_px(6) + msc_xw_col_px(1.5);
     if (nrated)
         rate_chart(x, ws, cl, nrated, below, fill, width_px);
     else {
         char note[300];
-        snprintf(note, sizeof note, "No chart: no client has both revenue and hours in this range%s%s.",
+        snprintf(note, sizeof note,
+                 "No chart: no client has both revenue and hours in this range%s%s.",
                  reason ? "; " : "", reason ? reason : "");
-        xw_text(x, ws, below, 0, note, x->note);
+        msc_xw_text(x, ws, below, 0, note, x->note);
     }
     free(slot);
     free(cl);

@@ -33,20 +33,29 @@
 #define RULE 0x8EA9DB
 #define TARGET_RED 0xC00000
 
-/* A4 landscape less the margins set in xw_sheet, at 96 pixels an inch. */
-enum { PAPER_A4 = 9, PRINT_W_PX = (int)((11.69 - 0.8) * 96), PRINT_H_PX = (int)((8.27 - 1.1) * 96),
-       ROW_PX = 20 };
+/* The longest string a cell holds, in bytes (Excel's limit). */
+enum { CELL_MAX = 32767 };
 
-int xw_ok(struct xw *x, lxw_error e)
+/* A4 landscape less the margins set in msc_xw_sheet, at 96 pixels an inch. */
+enum {
+    PAPER_A4 = 9,
+    PRINT_W_PX = (int)((11.69 - 0.8) * 96),
+    PRINT_H_PX = (int)((8.27 - 1.1) * 96),
+    ROW_PX = 20
+};
+
+int msc_xw_ok(struct msc_xw *x, lxw_error e)
 {
     if (e == LXW_NO_ERROR)
         return 0;
-    if (x->status == MSC_OK)
+    if (x->status == MSC_OK) {
         x->status = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? MSC_ERR_NOMEM : MSC_ERR_OUTPUT;
+        x->lxw_status = e;
+    }
     return -1;
 }
 
-int xw_fail(struct xw *x, enum msc_status st)
+int msc_xw_fail(struct msc_xw *x, enum msc_status st)
 {
     if (x->status == MSC_OK)
         x->status = st;
@@ -55,18 +64,19 @@ int xw_fail(struct xw *x, enum msc_status st)
 
 /* A format described in one initializer rather than a dozen calls. */
 struct look {
-    unsigned bold : 1, italic : 1, wrap : 1, underline : 1, rule_below : 1, rule_above : 1, indent : 1;
+    unsigned bold : 1, italic : 1, wrap : 1, underline : 1, rule_below : 1, rule_above : 1,
+        indent : 1;
     double size;
     lxw_color_t ink, fill;
     uint8_t align, valign;
     const char *num;
 };
 
-static lxw_format *make(struct xw *x, const struct look *l)
+static lxw_format *make(struct msc_xw *x, const struct look *l)
 {
     lxw_format *f = workbook_add_format(x->wb);
     if (!f) {
-        xw_fail(x, MSC_ERR_NOMEM);
+        msc_xw_fail(x, MSC_ERR_NOMEM);
         return NULL;
     }
     if (l->bold)
@@ -104,7 +114,7 @@ static lxw_format *make(struct xw *x, const struct look *l)
     return f;
 }
 
-static int make_formats(struct xw *x)
+static int make_formats(struct msc_xw *x)
 {
     struct {
         lxw_format **dst;
@@ -115,20 +125,35 @@ static int make_formats(struct xw *x)
         {&x->section, {.bold = 1, .size = 12, .ink = TITLE_INK}},
         {&x->note, {.italic = 1, .size = 9, .ink = GREY}},
         {&x->subtitle_wrap, {.wrap = 1, .size = 10, .ink = GREY, .valign = LXW_ALIGN_VERTICAL_TOP}},
-        {&x->note_wrap, {.wrap = 1, .italic = 1, .size = 9, .ink = GREY, .valign = LXW_ALIGN_VERTICAL_TOP}},
-        {&x->header, {.bold = 1, .wrap = 1, .rule_below = 1, .fill = HEAD_FILL,
-                      .align = LXW_ALIGN_CENTER, .valign = LXW_ALIGN_VERTICAL_CENTER}},
-        {&x->header_left, {.bold = 1, .wrap = 1, .rule_below = 1, .fill = HEAD_FILL,
-                           .align = LXW_ALIGN_LEFT, .valign = LXW_ALIGN_VERTICAL_CENTER}},
-        {&x->group, {.bold = 1, .fill = GROUP_FILL, .align = LXW_ALIGN_CENTER,
-                     .valign = LXW_ALIGN_VERTICAL_CENTER}},
+        {&x->note_wrap,
+         {.wrap = 1, .italic = 1, .size = 9, .ink = GREY, .valign = LXW_ALIGN_VERTICAL_TOP}},
+        {&x->header,
+         {.bold = 1,
+          .wrap = 1,
+          .rule_below = 1,
+          .fill = HEAD_FILL,
+          .align = LXW_ALIGN_CENTER,
+          .valign = LXW_ALIGN_VERTICAL_CENTER}},
+        {&x->header_left,
+         {.bold = 1,
+          .wrap = 1,
+          .rule_below = 1,
+          .fill = HEAD_FILL,
+          .align = LXW_ALIGN_LEFT,
+          .valign = LXW_ALIGN_VERTICAL_CENTER}},
+        {&x->group,
+         {.bold = 1,
+          .fill = GROUP_FILL,
+          .align = LXW_ALIGN_CENTER,
+          .valign = LXW_ALIGN_VERTICAL_CENTER}},
         {&x->text, {.valign = LXW_ALIGN_VERTICAL_TOP}},
         {&x->text_indent, {.indent = 1, .valign = LXW_ALIGN_VERTICAL_TOP}},
         {&x->text_total, {.bold = 1, .rule_above = 1}},
         {&x->text_target, {.italic = 1, .ink = GREY}},
         {&x->text_wrap, {.wrap = 1, .valign = LXW_ALIGN_VERTICAL_TOP}},
         {&x->count, {.num = "#,##0", .valign = LXW_ALIGN_VERTICAL_TOP}},
-        {&x->count_center, {.num = "#,##0", .align = LXW_ALIGN_CENTER, .valign = LXW_ALIGN_VERTICAL_TOP}},
+        {&x->count_center,
+         {.num = "#,##0", .align = LXW_ALIGN_CENTER, .valign = LXW_ALIGN_VERTICAL_TOP}},
         {&x->count_total, {.bold = 1, .rule_above = 1, .num = "#,##0"}},
         {&x->good, {.ink = GOOD_FONT, .fill = GOOD_FILL}},
         {&x->amber, {.ink = AMBER_FONT, .fill = AMBER_FILL}},
@@ -137,10 +162,15 @@ static int make_formats(struct xw *x)
         {&x->down, {.ink = BAD_FONT, .bold = 1}},
         /* A change shows its size beside an arrow; the arrow carries the sign. */
         {&x->change, {.num = "\"\u25B2 \"0.0;\"\u25BC \"0.0;0.0", .align = LXW_ALIGN_CENTER}},
-        {&x->change_total, {.bold = 1, .rule_above = 1, .num = "\"\u25B2 \"0.0;\"\u25BC \"0.0;0.0",
-                            .align = LXW_ALIGN_CENTER}},
-        {&x->legend_good, {.size = 9, .ink = GOOD_FONT, .fill = GOOD_FILL, .align = LXW_ALIGN_CENTER}},
-        {&x->legend_amber, {.size = 9, .ink = AMBER_FONT, .fill = AMBER_FILL, .align = LXW_ALIGN_CENTER}},
+        {&x->change_total,
+         {.bold = 1,
+          .rule_above = 1,
+          .num = "\"\u25B2 \"0.0;\"\u25BC \"0.0;0.0",
+          .align = LXW_ALIGN_CENTER}},
+        {&x->legend_good,
+         {.size = 9, .ink = GOOD_FONT, .fill = GOOD_FILL, .align = LXW_ALIGN_CENTER}},
+        {&x->legend_amber,
+         {.size = 9, .ink = AMBER_FONT, .fill = AMBER_FILL, .align = LXW_ALIGN_CENTER}},
         {&x->legend_bad, {.size = 9, .ink = BAD_FONT, .fill = BAD_FILL, .align = LXW_ALIGN_CENTER}},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
@@ -149,40 +179,43 @@ static int make_formats(struct xw *x)
     return 0;
 }
 
-lxw_format *xw_unit_format(struct xw *x, enum msc_unit unit, int flags)
+lxw_format *msc_xw_unit_format(struct msc_xw *x, enum msc_unit unit, int flags)
 {
-    return xw_kpi_format(x, -1 - (int)unit, flags);
+    return msc_xw_kpi_format(x, -1 - (int)unit, flags);
 }
 
 /* kpi < 0 stands for the unit -1 - kpi without a direction. */
-lxw_format *xw_kpi_format(struct xw *x, int kpi, int flags)
+lxw_format *msc_xw_kpi_format(struct msc_xw *x, int kpi, int flags)
 {
     static const char *const unit_num[6] = {"0.0%", "0.0\" h\"", "0.00", "#,##0", "#,##0.0", "0.0"};
     enum msc_unit unit = kpi >= 0 ? msc_kpi_registry[kpi]->unit : (enum msc_unit)(-1 - kpi);
     int better = kpi >= 0 && msc_kpi_registry[kpi]->better == MSC_LOWER;
-    lxw_format **slot = &x->num[unit][better][flags & (XW_STYLES - 1)];
+    lxw_format **slot = &x->num[unit][better][flags & (MSC_XW_STYLES - 1)];
     if (*slot)
         return *slot;
     char num[64];
-    if (flags & XW_TARGET) /* the direction travels with the number: ">= 80.0%" */
+    if (flags & MSC_XW_TARGET) /* the direction travels with the number: ">= 80.0%" */
         snprintf(num, sizeof num, "\"%s \"%s", better ? "\u2264" : "\u2265", unit_num[unit]);
     else
         snprintf(num, sizeof num, "%s", unit_num[unit]);
-    struct look l = {.bold = !!(flags & XW_TOTAL), .rule_above = !!(flags & XW_TOTAL),
-                     .italic = !!(flags & XW_TARGET), .ink = flags & XW_TARGET ? GREY : 0,
+    struct look l = {.bold = !!(flags & MSC_XW_TOTAL),
+                     .rule_above = !!(flags & MSC_XW_TOTAL),
+                     .italic = !!(flags & MSC_XW_TARGET),
+                     .ink = flags & MSC_XW_TARGET ? GREY : 0,
+                     .valign = LXW_ALIGN_VERTICAL_TOP,
                      .num = num};
     return *slot = make(x, &l);
 }
 
-lxw_worksheet *xw_sheet(struct xw *x, const char *name, int header_rows)
+lxw_worksheet *msc_xw_sheet(struct msc_xw *x, const char *name, int header_rows)
 {
     if (x->status != MSC_OK)
         return NULL;
-    if (xw_ok(x, workbook_validate_sheet_name(x->wb, name)) < 0)
+    if (msc_xw_ok(x, workbook_validate_sheet_name(x->wb, name)) < 0)
         return NULL;
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
     if (!ws) {
-        xw_fail(x, MSC_ERR_NOMEM);
+        msc_xw_fail(x, MSC_ERR_NOMEM);
         return NULL;
     }
     /* Printed (or saved as PDF by the owner's mail client), every sheet is
@@ -191,18 +224,18 @@ lxw_worksheet *xw_sheet(struct xw *x, const char *name, int header_rows)
     worksheet_set_paper(ws, PAPER_A4); /* Letter readers get it scaled, not cut */
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.6);
-    xw_ok(x, worksheet_set_footer(ws, "&L&8&A&R&8Page &P of &N"));
+    msc_xw_ok(x, worksheet_set_footer(ws, "&L&8&A&R&8Page &P of &N"));
     if (header_rows > 0)
-        xw_ok(x, worksheet_repeat_rows(ws, 0, (lxw_row_t)(header_rows - 1)));
+        msc_xw_ok(x, worksheet_repeat_rows(ws, 0, (lxw_row_t)(header_rows - 1)));
     return ws;
 }
 
-int xw_col_px(double width)
+int msc_xw_col_px(double width)
 {
     return (int)(width * 7 + 5); /* Calibri 11: 7 px a character plus padding */
 }
 
-int xw_print_scale(struct xw *x, lxw_worksheet *ws, int width_px, int height_px)
+int msc_xw_print_scale(lxw_worksheet *ws, int width_px, int height_px)
 {
     /* A tenth to spare: a viewer without Calibri draws wider columns. */
     int scale = 100;
@@ -213,72 +246,101 @@ int xw_print_scale(struct xw *x, lxw_worksheet *ws, int width_px, int height_px)
         scale = PRINT_H_PX * 100 / height_px;
     if (scale < 10)
         scale = 10;
-    ws->fit_page = 0;
+    ws->fit_page = 0; /* undoes msc_xw_sheet's fit_to_pages, which has no call of its own to undo */
     worksheet_set_print_scale(ws, (uint16_t)scale);
-    (void)x;
     return scale;
 }
 
-int xw_page_rows(int scale)
-{
-    return PRINT_H_PX * 100 / scale / ROW_PX;
-}
+int msc_xw_page_rows(int scale) { return PRINT_H_PX * 100 / scale / ROW_PX; }
 
-void xw_print_table_chart(struct xw *x, lxw_worksheet *ws, int width_px, int chart_row, int chart_px)
+void msc_xw_print_table_chart(struct msc_xw *x, lxw_worksheet *ws, int width_px, int chart_row,
+                              int above_px, int chart_px)
 {
-    int height_px = (chart_row + 2) * ROW_PX + chart_px;
-    if (xw_print_scale(x, ws, width_px, height_px) >= 60)
+    int height_px = above_px + chart_px + ROW_PX;
+    if (msc_xw_print_scale(ws, width_px, height_px) >= 60)
         return;
     /* Shrinking the lot onto one page would make it unreadable. */
-    int scale = xw_print_scale(x, ws, width_px, 0);
-    if (chart_row < xw_page_rows(scale) && chart_row + chart_px / ROW_PX + 1 > xw_page_rows(scale)) {
+    int scale = msc_xw_print_scale(ws, width_px, 0);
+    if (chart_row < msc_xw_page_rows(scale) &&
+        chart_row + chart_px / ROW_PX + 1 > msc_xw_page_rows(scale)) {
         lxw_row_t breaks[2] = {(lxw_row_t)chart_row, 0};
-        xw_ok(x, worksheet_set_h_pagebreaks(ws, breaks));
+        msc_xw_ok(x, worksheet_set_h_pagebreaks(ws, breaks));
     }
 }
 
-void xw_title(struct xw *x, lxw_worksheet *ws, const char *title, const char *subtitle)
+void msc_xw_title(struct msc_xw *x, lxw_worksheet *ws, const char *title, const char *subtitle)
 {
-    xw_ok(x, worksheet_set_row(ws, 0, 24, NULL));
-    xw_text(x, ws, 0, 0, title, x->title);
-    xw_text(x, ws, 1, 0, subtitle, x->subtitle);
+    msc_xw_ok(x, worksheet_set_row(ws, 0, 24, NULL));
+    msc_xw_text(x, ws, 0, 0, title, x->title);
+    msc_xw_text(x, ws, 1, 0, subtitle, x->subtitle);
 }
 
-void xw_wrapped(struct xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars,
-                const char *s, lxw_format *f)
+int msc_xw_wrapped(struct msc_xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars,
+                   const char *s, lxw_format *f)
 {
+    if (last_col > 0)
+        msc_xw_ok(x, worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row,
+                                           (lxw_col_t)last_col, "", f));
+    msc_xw_text(x, ws, row, 0, s, f);
     /* Small type runs about 1.2 characters to a unit of column width. */
-    size_t per_line = (size_t)(width_chars * 1.2);
-    size_t lines = per_line ? (strlen(s) + per_line - 1) / per_line : 1;
+    return msc_xw_row_for_text(x, ws, row, s, width_chars * 1.2, 13.5);
+}
+
+int msc_xw_row_for_text(struct msc_xw *x, lxw_worksheet *ws, int row, const char *s,
+                        double width_chars, double line_pt)
+{
+    /* Text runs a little narrower than the digit a width unit is made of;
+     * wrapping at words takes some of that back. */
+    size_t per_line = width_chars > 1 ? (size_t)(width_chars * 1.2) : 1;
+    size_t lines = s ? (strlen(s) + per_line - 1) / per_line : 1;
     if (lines < 1)
         lines = 1;
-    if (last_col > 0)
-        xw_ok(x, worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)last_col, "", f));
-    xw_text(x, ws, row, 0, s, f);
-    xw_ok(x, worksheet_set_row(ws, (lxw_row_t)row, 13.5 * (double)lines + 2, NULL));
+    double pt = line_pt * (double)lines + 2;
+    msc_xw_ok(x, worksheet_set_row(ws, (lxw_row_t)row, pt, NULL));
+    return MSC_XW_ROW_PX(pt);
 }
 
-void xw_text(struct xw *x, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+void msc_xw_text(struct msc_xw *x, lxw_worksheet *ws, int row, int col, const char *s,
+                 lxw_format *f)
 {
     if (!s || !*s) {
         if (f)
-            xw_ok(x, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
+            msc_xw_ok(x, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
         return;
     }
-    xw_ok(x, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f));
+    size_t n = strlen(s);
+    if (n <= CELL_MAX) {
+        msc_xw_ok(x, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f));
+        return;
+    }
+    /* A cell holds at most 32767 bytes: cut a monster name at a character
+     * boundary rather than lose the report over it. */
+    n = CELL_MAX;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    char *cut = msc_malloc(n + 1);
+    if (!cut) {
+        msc_xw_fail(x, MSC_ERR_NOMEM);
+        return;
+    }
+    memcpy(cut, s, n);
+    cut[n] = '\0';
+    msc_xw_ok(x, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, cut, f));
+    free(cut);
 }
 
-void xw_number(struct xw *x, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
+void msc_xw_number(struct msc_xw *x, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
 {
     if (isnan(v) || isinf(v)) {
         if (f)
-            xw_ok(x, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
+            msc_xw_ok(x, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
         return;
     }
-    xw_ok(x, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f));
+    msc_xw_ok(x, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f));
 }
 
-double xw_value(const struct xw *x, int kpi, enum msc_level level, int subject, int64_t period)
+double msc_xw_value(const struct msc_xw *x, int kpi, enum msc_level level, int subject,
+                    int64_t period)
 {
     if (kpi < 0)
         return NAN;
@@ -286,7 +348,7 @@ double xw_value(const struct xw *x, int kpi, enum msc_level level, int subject, 
     return row ? row->value : NAN;
 }
 
-int xw_has_rows(const struct xw *x, int kpi, enum msc_level level)
+int msc_xw_has_rows(const struct msc_xw *x, int kpi, enum msc_level level)
 {
     for (size_t i = 0; i < x->r->count; i++)
         if (x->r->rows[i].kpi == kpi && x->r->rows[i].level == level)
@@ -295,12 +357,10 @@ int xw_has_rows(const struct xw *x, int kpi, enum msc_level level)
 }
 
 /* Formula constants in the locale-free form formulas are stored in. */
-static void formula_number(double v, char *buf, size_t cap)
-{
-    snprintf(buf, cap, "%.15g", v);
-}
+static void formula_number(double v, char *buf, size_t cap) { snprintf(buf, cap, "%.15g", v); }
 
-void xw_traffic_lights(struct xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, int kpi)
+void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                           int kpi)
 {
     double target = x->r->target[kpi];
     if (isnan(target) || r2 < r1 || c2 < c1)
@@ -323,10 +383,11 @@ void xw_traffic_lights(struct xw *x, lxw_worksheet *ws, int r1, int c1, int r2, 
     lxw_format *look[3] = {x->good, x->amber, x->bad};
     for (int i = 0; i < 3; i++) {
         lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_FORMULA,
-                                     .value_string = (char *)rule[i], .format = look[i],
+                                     .value_string = (char *)rule[i],
+                                     .format = look[i],
                                      .stop_if_true = 1};
-        xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, (lxw_col_t)c1,
-                                                    (lxw_row_t)r2, (lxw_col_t)c2, &cf));
+        msc_xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, (lxw_col_t)c1,
+                                                        (lxw_row_t)r2, (lxw_col_t)c2, &cf));
     }
 }
 
@@ -346,7 +407,7 @@ static void target_text(int kpi, double t, char *buf, size_t cap)
     }
 }
 
-void xw_target_words(const struct xw *x, int kpi, char *buf, size_t cap)
+void msc_xw_target_words(const struct msc_xw *x, int kpi, char *buf, size_t cap)
 {
     double t = x->r->target[kpi];
     const char *better = msc_kpi_registry[kpi]->better == MSC_LOWER ? "lower" : "higher";
@@ -366,21 +427,31 @@ static const struct {
     const char *id;
     enum msc_file file;
 } needs[] = {
-    {"utilization", MSC_FILE_TIME},      {"realtime_entry", MSC_FILE_TIME},
-    {"hours", MSC_FILE_TIME},            {"labor_cost", MSC_FILE_TIME},
-    {"survey_score", MSC_FILE_SURVEYS},  {"csat_positive", MSC_FILE_SURVEYS},
-    {"csat_net", MSC_FILE_SURVEYS},      {"reactive_hours_per_endpoint", MSC_FILE_CLIENTS},
-    {"tickets_per_endpoint", MSC_FILE_CLIENTS}, {"revenue", MSC_FILE_CLIENTS},
-    {"effective_rate", MSC_FILE_CLIENTS}, {"margin", MSC_FILE_CLIENTS},
+    {"utilization", MSC_FILE_TIME},
+    {"realtime_entry", MSC_FILE_TIME},
+    {"hours", MSC_FILE_TIME},
+    {"labor_cost", MSC_FILE_TIME},
+    {"survey_score", MSC_FILE_SURVEYS},
+    {"csat_positive", MSC_FILE_SURVEYS},
+    {"csat_net", MSC_FILE_SURVEYS},
+    {"reactive_hours_per_endpoint", MSC_FILE_CLIENTS},
+    {"tickets_per_endpoint", MSC_FILE_CLIENTS},
+    {"revenue", MSC_FILE_CLIENTS},
+    {"effective_rate", MSC_FILE_CLIENTS},
+    {"margin", MSC_FILE_CLIENTS},
 };
 
-const char *xw_why_blank(const struct xw *x, int kpi, char *buf, size_t cap)
+const char *msc_xw_why_blank(const struct msc_xw *x, int kpi, char *buf, size_t cap)
 {
     const char *id = msc_kpi_registry[kpi]->id;
-    if (strcmp(id, "escalation_rate") == 0 && !x->m->has_escalations)
-        return "no value: the tickets file has no escalations column";
-    if (strcmp(id, "reopen_rate") == 0 && !x->m->has_reopens)
-        return "no value: the tickets file has no reopens column";
+    const char *column = strcmp(id, "escalation_rate") == 0 && !x->m->has_escalations
+                             ? "escalations"
+                         : strcmp(id, "reopen_rate") == 0 && !x->m->has_reopens ? "reopens"
+                                                                                : NULL;
+    if (column) {
+        snprintf(buf, cap, "no value: the tickets file has no %s column", column);
+        return buf;
+    }
     for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
         if (strcmp(id, needs[i].id) != 0)
             continue;
@@ -394,11 +465,11 @@ const char *xw_why_blank(const struct xw *x, int kpi, char *buf, size_t cap)
     return NULL;
 }
 
-lxw_chart *xw_line_chart(struct xw *x, const char *title, enum msc_unit unit)
+lxw_chart *msc_xw_line_chart(struct msc_xw *x, const char *title, enum msc_unit unit)
 {
     lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
     if (!chart) {
-        xw_fail(x, MSC_ERR_NOMEM);
+        msc_xw_fail(x, MSC_ERR_NOMEM);
         return NULL;
     }
     lxw_chart_font title_font = {.size = 12, .bold = 1, .color = TITLE_INK};
@@ -429,12 +500,31 @@ lxw_chart *xw_line_chart(struct xw *x, const char *title, enum msc_unit unit)
     return chart;
 }
 
-void xw_line_series(struct xw *x, lxw_chart *chart, const char *sheet, int row, int name_col,
-                    int c1, int c2, int cat_row, enum xw_series_role role)
+void msc_xw_ratio_axis(lxw_chart *chart, double lo, double hi)
+{
+    static const double steps[] = {0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10};
+    if (!(lo <= hi) || isinf(lo) || isinf(hi))
+        return;
+    double step = steps[sizeof steps / sizeof steps[0] - 1];
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if ((hi - lo) / steps[i] <= 8) {
+            step = steps[i];
+            break;
+        }
+    double a = floor(lo / step + 1e-9) * step, b = ceil(hi / step - 1e-9) * step;
+    if (b <= a)
+        b = a + step;
+    chart_axis_set_min(chart->y_axis, a);
+    chart_axis_set_max(chart->y_axis, b);
+    chart_axis_set_major_unit(chart->y_axis, step);
+}
+
+void msc_xw_line_series(struct msc_xw *x, lxw_chart *chart, const char *sheet, int row,
+                        int name_col, int c1, int c2, int cat_row, enum msc_xw_series_role role)
 {
     lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
     if (!s) {
-        xw_fail(x, MSC_ERR_NOMEM);
+        msc_xw_fail(x, MSC_ERR_NOMEM);
         return;
     }
     chart_series_set_categories(s, sheet, (lxw_row_t)cat_row, (lxw_col_t)c1, (lxw_row_t)cat_row,
@@ -442,12 +532,21 @@ void xw_line_series(struct xw *x, lxw_chart *chart, const char *sheet, int row, 
     chart_series_set_values(s, sheet, (lxw_row_t)row, (lxw_col_t)c1, (lxw_row_t)row, (lxw_col_t)c2);
     /* The name by reference: a technician called "=..." stays text. */
     chart_series_set_name_range(s, sheet, (lxw_row_t)row, (lxw_col_t)name_col);
-    if (role == XW_SERIES_TARGET) {
-        lxw_chart_line line = {.color = TARGET_RED, .width = 1.75,
-                               .dash_type = LXW_CHART_LINE_DASH_DASH};
+    if (role == MSC_XW_SERIES_TARGET) {
+        lxw_chart_line line = {
+            .color = TARGET_RED, .width = 1.75, .dash_type = LXW_CHART_LINE_DASH_DASH};
         chart_series_set_line(s, &line);
-        chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
-    } else if (role == XW_SERIES_TEAM) {
+        if (c1 == c2) { /* one period: a line needs two points, so mark the level */
+            lxw_chart_fill fill = {.color = TARGET_RED};
+            /* Not the dash markers: 1.1.4 writes them as symbols the file
+             * format does not have ("long_dash"), which Excel repairs. */
+            chart_series_set_marker_type(s, LXW_CHART_MARKER_X);
+            chart_series_set_marker_size(s, 9);
+            chart_series_set_marker_fill(s, &fill);
+            chart_series_set_marker_line(s, &line);
+        } else
+            chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+    } else if (role == MSC_XW_SERIES_TEAM) {
         lxw_chart_line line = {.color = INK, .width = 3};
         lxw_chart_fill fill = {.color = INK};
         chart_series_set_line(s, &line);
@@ -464,42 +563,50 @@ void xw_line_series(struct xw *x, lxw_chart *chart, const char *sheet, int row, 
     }
 }
 
-void xw_place_chart(struct xw *x, lxw_worksheet *ws, int row, int col, int dx, int dy,
-                    lxw_chart *chart, int w, int h)
+void msc_xw_place_chart(struct msc_xw *x, lxw_worksheet *ws, int row, int col, int dx, int dy,
+                        lxw_chart *chart, int w, int h)
 {
-    lxw_chart_options opt = {.x_offset = dx, .y_offset = dy, .x_scale = w / 480.0,
-                             .y_scale = h / 288.0, .object_position = LXW_OBJECT_MOVE_DONT_SIZE};
-    xw_ok(x, worksheet_insert_chart_opt(ws, (lxw_row_t)row, (lxw_col_t)col, chart, &opt));
+    lxw_chart_options opt = {.x_offset = dx,
+                             .y_offset = dy,
+                             .x_scale = w / 480.0,
+                             .y_scale = h / 288.0,
+                             .object_position = LXW_OBJECT_MOVE_DONT_SIZE};
+    msc_xw_ok(x, worksheet_insert_chart_opt(ws, (lxw_row_t)row, (lxw_col_t)col, chart, &opt));
 }
 
-int xw_files_table(struct xw *x, lxw_worksheet *ws, int row)
+int msc_xw_files_table(struct msc_xw *x, lxw_worksheet *ws, int row, double note_width)
 {
-    static const char *const head[] = {"File", "Path", "State", "Rows read", "Used", "Rejected",
-                                       "With warnings", "Profile", "Note"};
+    static const char *const head[] = {"File",     "Path",          "State",   "Rows read", "Used",
+                                       "Rejected", "With warnings", "Profile", "Note"};
     for (int c = 0; c < 9; c++)
-        xw_text(x, ws, row, c, head[c], c == 0 || c == 1 || c == 8 ? x->header_left : x->header);
+        msc_xw_text(x, ws, row, c, head[c],
+                    c == 0 || c == 1 || c == 8 ? x->header_left : x->header);
     row++;
     for (int f = 0; f < MSC_FILE_COUNT; f++, row++) {
         const struct msc_file_info *fi = &x->m->file[f];
         int read = fi->state == MSC_FILE_READ;
-        const char *state = read ? "read" : fi->state == MSC_FILE_SKIPPED ? "skipped"
-                            : fi->path ? "not found" : "not given";
-        xw_text(x, ws, row, 0, msc_file_names[f], x->text);
-        xw_text(x, ws, row, 1, fi->path, x->text);
-        xw_text(x, ws, row, 2, state, x->text);
-        xw_number(x, ws, row, 3, read ? (double)fi->rows_read : NAN, x->count);
-        xw_number(x, ws, row, 4, read ? (double)fi->rows_used : NAN, x->count);
-        xw_number(x, ws, row, 5, read ? (double)fi->rows_rejected : NAN, x->count);
-        xw_number(x, ws, row, 6, read ? (double)fi->rows_warned : NAN, x->count);
-        xw_text(x, ws, row, 7, fi->profile, x->text_indent);
-        xw_text(x, ws, row, 8, fi->note, x->text_wrap);
+        const char *state = read                            ? "read"
+                            : fi->state == MSC_FILE_SKIPPED ? "skipped"
+                            : fi->path                      ? "not found"
+                                                            : "not given";
+        msc_xw_text(x, ws, row, 0, msc_file_names[f], x->text);
+        msc_xw_text(x, ws, row, 1, fi->path, x->text);
+        msc_xw_text(x, ws, row, 2, state, x->text);
+        msc_xw_number(x, ws, row, 3, read ? (double)fi->rows_read : NAN, x->count);
+        msc_xw_number(x, ws, row, 4, read ? (double)fi->rows_used : NAN, x->count);
+        msc_xw_number(x, ws, row, 5, read ? (double)fi->rows_rejected : NAN, x->count);
+        msc_xw_number(x, ws, row, 6, read ? (double)fi->rows_warned : NAN, x->count);
+        msc_xw_text(x, ws, row, 7, fi->profile, x->text_indent);
+        msc_xw_text(x, ws, row, 8, fi->note, x->text_wrap);
+        if (fi->note)
+            msc_xw_row_for_text(x, ws, row, fi->note, note_width, 15);
     }
     return row;
 }
 
 /* ---- set-up --------------------------------------------------------- */
 
-static const struct xw *sort_x;
+static const struct msc_xw *sort_x;
 
 static int by_name(const void *pa, const void *pb)
 {
@@ -509,10 +616,10 @@ static int by_name(const void *pa, const void *pb)
     return c ? c : (a > b) - (a < b);
 }
 
-static int is_used_name(const struct xw *x, const char *name, int upto)
+static int is_used_name(const struct msc_xw *x, const char *name, int upto)
 {
-    static const char *const fixed[] = {"Scorecard", "Trend", "Team", "Clients", "Data Quality",
-                                        "Definitions"};
+    static const char *const fixed[] = {"Scorecard", "Trend",        "Team",
+                                        "Clients",   "Data Quality", "Definitions"};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         if (strcasecmp(fixed[i], name) == 0)
             return 1;
@@ -526,7 +633,7 @@ static int is_used_name(const struct xw *x, const char *name, int upto)
  * become spaces, a trailing "(...)" gloss is dropped (the sheet's title
  * keeps it), and the rest is cut at a word to 31 characters; a clash gets
  * " 2", " 3" ... */
-static void kpi_sheet_name(struct xw *x, int k)
+static void kpi_sheet_name(struct msc_xw *x, int k)
 {
     const struct msc_kpi_module *mod = msc_kpi_registry[k];
     char name[128];
@@ -556,8 +663,8 @@ static void kpi_sheet_name(struct xw *x, int k)
         snprintf(name, sizeof name, "%.31s", mod->id);
     char *dst = x->sheet[k];
     snprintf(dst, 32, "%.31s", name);
-    for (int i = 2; is_used_name(x, dst, k) ||
-                    workbook_validate_sheet_name(x->wb, dst) != LXW_NO_ERROR; i++) {
+    for (int i = 2;
+         is_used_name(x, dst, k) || workbook_validate_sheet_name(x->wb, dst) != LXW_NO_ERROR; i++) {
         char suffix[16];
         int sl = snprintf(suffix, sizeof suffix, " %d", i);
         snprintf(dst, 32, "%.*s%s", 31 - sl, name, suffix);
@@ -568,8 +675,8 @@ static void kpi_sheet_name(struct xw *x, int k)
     }
 }
 
-int xw_init(struct xw *x, lxw_workbook *wb, const struct msc_report *r,
-            const struct msc_xlsx_opts *o)
+int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
+                const struct msc_xlsx_opts *o)
 {
     memset(x, 0, sizeof *x);
     x->wb = wb;
@@ -588,7 +695,7 @@ int xw_init(struct xw *x, lxw_workbook *wb, const struct msc_report *r,
     x->tech = msc_calloc(npeople + 1, sizeof *x->tech);
     if (!x->label || !seen || !x->tech) {
         free(seen);
-        return xw_fail(x, MSC_ERR_NOMEM);
+        return msc_xw_fail(x, MSC_ERR_NOMEM);
     }
     for (int i = 0; i < x->nperiods; i++)
         msc_period_label(m->period_kind, m->first_period + i, x->label[i]);
@@ -609,12 +716,12 @@ int xw_init(struct xw *x, lxw_workbook *wb, const struct msc_report *r,
     if (x->score >= 0 && !r->selected[x->score])
         x->score = -1;
     for (size_t k = 0; k < msc_kpi_count; k++)
-        if (xw_scored(x, (int)k))
+        if (msc_xw_scored(x, (int)k))
             kpi_sheet_name(x, (int)k);
     return make_formats(x);
 }
 
-void xw_release(struct xw *x)
+void msc_xw_release(struct msc_xw *x)
 {
     free(x->label);
     free(x->tech);
@@ -622,14 +729,14 @@ void xw_release(struct xw *x)
     x->tech = NULL;
 }
 
-int xw_scored(const struct xw *x, int k)
+int msc_xw_scored(const struct msc_xw *x, int k)
 {
     const struct msc_kpi_module *mod = msc_kpi_registry[k];
     return k != x->score && x->r->selected[k] && (mod->levels & MSC_AT_TECH) &&
            x->r->weight[k] > 0 && strcmp(mod->id, "tech_score") != 0;
 }
 
-int xw_shown(const struct xw *x, int k)
+int msc_xw_shown(const struct msc_xw *x, int k)
 {
     const struct msc_kpi_module *mod = msc_kpi_registry[k];
     return x->r->selected[k] && (mod->levels & MSC_AT_TECH) && !(x->r->weight[k] > 0) &&

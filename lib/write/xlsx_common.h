@@ -9,7 +9,7 @@
  * -1 after recording the failure in x->status; xlsx.c calls them in the
  * order output.md gives and turns x->status into the caller's error.
  *
- * libxlsxwriter calls that can fail go through xw_ok(), so a failure deep in
+ * libxlsxwriter calls that can fail go through msc_xw_ok(), so a failure deep in
  * a sheet is kept (the first one wins) and the workbook is then thrown away
  * instead of written.
  */
@@ -25,133 +25,154 @@
 
 /* Line charts draw the team, the target and at most this many technicians:
  * beyond a dozen lines nobody can tell them apart. */
-#define XW_CHART_TECHS 10
+#define MSC_XW_CHART_TECHS 10
 
 /* Number cell looks, combined as flags. */
 enum {
-    XW_TOTAL = 1,  /* the team row: bold, a rule above */
-    XW_TARGET = 2, /* a target: grey italic, prefixed with >= or <= */
-    XW_STYLES = 4
+    MSC_XW_TOTAL = 1,  /* the team row: bold, a rule above */
+    MSC_XW_TARGET = 2, /* a target: grey italic, prefixed with >= or <= */
+    MSC_XW_STYLES = 4
 };
 
 /* Line series roles. */
-enum xw_series_role { XW_SERIES_TECH = 0, XW_SERIES_TEAM, XW_SERIES_TARGET };
+enum msc_xw_series_role { MSC_XW_SERIES_TECH = 0, MSC_XW_SERIES_TEAM, MSC_XW_SERIES_TARGET };
 
-struct xw {
+struct msc_xw {
     lxw_workbook *wb;
     const struct msc_report *r;
     const struct msc_model *m;
     const struct msc_xlsx_opts *o;
-    enum msc_status status;         /* first failure, MSC_OK while none */
+    enum msc_status status; /* first failure, MSC_OK while none */
+    lxw_error lxw_status;   /* libxlsxwriter's word on it, if it was one */
 
-    int nperiods;                   /* m->first_period .. m->last_period */
-    char (*label)[24];              /* label[i]: period first_period + i */
-    int *tech;                      /* technicians with a value in the range, by name */
+    int nperiods;      /* m->first_period .. m->last_period */
+    char (*label)[24]; /* label[i]: period first_period + i */
+    int *tech;         /* technicians with a value in the range, by name */
     int ntech;
-    int score;                      /* tech_score's registry index, -1 when not computed */
-    char sheet[MSC_MAX_KPIS][32];   /* each KPI's own sheet name, "" when it has none */
-    char as_of[24];                 /* the as-of time as text */
+    int score;                    /* tech_score's registry index, -1 when not computed */
+    char sheet[MSC_MAX_KPIS][32]; /* each KPI's own sheet name, "" when it has none */
+    char as_of[24];               /* the as-of time as text */
 
-    /* Shared looks (made once in xw_init). */
-    lxw_format *title, *subtitle, *subtitle_wrap, *section, *note, *note_wrap, *header, *header_left,
-        *group, *text, *text_indent, *text_total, *text_target, *text_wrap, *count,
-        *count_center, *count_total,
-        *good, *amber, *bad, *up, *down, *change, *change_total, *legend_good, *legend_amber, *legend_bad;
-    /* Number looks by unit, direction and XW_* flags, made when first used. */
-    lxw_format *num[6][2][XW_STYLES];
+    /* Shared looks (made once in msc_xw_init). */
+    lxw_format *title, *subtitle, *subtitle_wrap, *section, *note, *note_wrap, *header,
+        *header_left, *group, *text, *text_indent, *text_total, *text_target, *text_wrap, *count,
+        *count_center, *count_total, *good, *amber, *bad, *up, *down, *change, *change_total,
+        *legend_good, *legend_amber, *legend_bad;
+    /* Number looks by unit, direction and MSC_XW_* flags, made when first used. */
+    lxw_format *num[6][2][MSC_XW_STYLES];
 };
 
 /* Fills x (formats, periods, technicians, sheet names); -1 on failure. */
-int xw_init(struct xw *x, lxw_workbook *wb, const struct msc_report *r,
-            const struct msc_xlsx_opts *o);
-void xw_release(struct xw *x);
+int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
+                const struct msc_xlsx_opts *o);
+void msc_xw_release(struct msc_xw *x);
 
 /* Records a libxlsxwriter failure; returns -1 for one, else 0. */
-int xw_ok(struct xw *x, lxw_error e);
+int msc_xw_ok(struct msc_xw *x, lxw_error e);
 /* Records a failure of our own (MSC_ERR_NOMEM ...); returns -1. */
-int xw_fail(struct xw *x, enum msc_status st);
+int msc_xw_fail(struct msc_xw *x, enum msc_status st);
 
 /* A new sheet with the shared page set-up (landscape A4, a footer naming
  * the sheet and page, printed one page wide); NULL after recording a
  * failure. header_rows: rows 0..header_rows-1 repeat on every printed page
  * (0: none). */
-lxw_worksheet *xw_sheet(struct xw *x, const char *name, int header_rows);
+lxw_worksheet *msc_xw_sheet(struct msc_xw *x, const char *name, int header_rows);
 /* Prints the sheet at a fixed scale that fits width_px pixels of it across
  * the page (and height_px down it, when > 0) instead, so that manual page
  * breaks hold (Excel ignores them when fitting to a page width); returns
  * the scale in percent. */
-int xw_print_scale(struct xw *x, lxw_worksheet *ws, int width_px, int height_px);
+int msc_xw_print_scale(lxw_worksheet *ws, int width_px, int height_px);
 /* How many default-height rows a printed page holds at a scale. */
-int xw_page_rows(int scale);
-/* For a sheet with a table above a chart that starts at chart_row: all on
- * one page while that stays readable, else the chart on a page of its own. */
-void xw_print_table_chart(struct xw *x, lxw_worksheet *ws, int width_px, int chart_row, int chart_px);
+int msc_xw_page_rows(int scale);
+/* For a sheet with a table above a chart that starts at chart_row, above_px
+ * down the sheet: all on one page while that stays readable, else the chart
+ * on a page of its own. */
+void msc_xw_print_table_chart(struct msc_xw *x, lxw_worksheet *ws, int width_px, int chart_row,
+                              int above_px, int chart_px);
 /* Pixel width of a column width in characters, as Excel draws it. */
-int xw_col_px(double width);
+int msc_xw_col_px(double width);
+/* The height in pixels of a row of pt points, and of a default row. */
+#define MSC_XW_ROW_PX(pt) ((int)((pt)*4 / 3))
+#define MSC_XW_DEFAULT_ROW_PX 20
 
 /* The title line and the line under it. */
-void xw_title(struct xw *x, lxw_worksheet *ws, const char *title, const char *subtitle);
+void msc_xw_title(struct msc_xw *x, lxw_worksheet *ws, const char *title, const char *subtitle);
 
 /* A long line of text wrapped across columns 0..last_col (width_chars wide
  * in all), the row made tall enough, so it neither runs off the printed
- * page nor hides under the next row. */
-void xw_wrapped(struct xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars,
-                const char *s, lxw_format *f);
+ * page nor hides under the next row; returns the row's height in pixels. */
+int msc_xw_wrapped(struct msc_xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars,
+                   const char *s, lxw_format *f);
+
+/* Makes a row tall enough for s wrapped in a cell width_chars wide
+ * (viewers do not grow rows for wrapped text by themselves); returns the
+ * row's height in pixels. */
+int msc_xw_row_for_text(struct msc_xw *x, lxw_worksheet *ws, int row, const char *s,
+                        double width_chars, double line_pt);
 
 /* Text from anywhere (input included) as a string cell, never a formula;
  * NULL or "" leaves a styled blank. */
-void xw_text(struct xw *x, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f);
+void msc_xw_text(struct msc_xw *x, lxw_worksheet *ws, int row, int col, const char *s,
+                 lxw_format *f);
 /* A number; NAN (no value) leaves a styled blank, never 0. */
-void xw_number(struct xw *x, lxw_worksheet *ws, int row, int col, double v, lxw_format *f);
+void msc_xw_number(struct msc_xw *x, lxw_worksheet *ws, int row, int col, double v, lxw_format *f);
 
-/* The number look for a KPI's unit (XW_* flags). */
-lxw_format *xw_kpi_format(struct xw *x, int kpi, int flags);
+/* The number look for a KPI's unit (MSC_XW_* flags). */
+lxw_format *msc_xw_kpi_format(struct msc_xw *x, int kpi, int flags);
 /* The number look for a unit regardless of KPI (no target prefix). */
-lxw_format *xw_unit_format(struct xw *x, enum msc_unit unit, int flags);
+lxw_format *msc_xw_unit_format(struct msc_xw *x, enum msc_unit unit, int flags);
 
 /* A KPI's value for a cell, NAN when the report has none. */
-double xw_value(const struct xw *x, int kpi, enum msc_level level, int subject, int64_t period);
+double msc_xw_value(const struct msc_xw *x, int kpi, enum msc_level level, int subject,
+                    int64_t period);
 /* Whether the report has any row of the KPI at that level in the range. */
-int xw_has_rows(const struct xw *x, int kpi, enum msc_level level);
+int msc_xw_has_rows(const struct msc_xw *x, int kpi, enum msc_level level);
 
 /* Colours a block of a KPI's values against its target: green met, amber
  * within the amber band, red missed; blanks stay uncoloured. Nothing for
  * a KPI without a target. */
-void xw_traffic_lights(struct xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, int kpi);
+void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                           int kpi);
 
-/* "higher is better, target >= 80%" style wording of a KPI's target ("" when none). */
-void xw_target_words(const struct xw *x, int kpi, char *buf, size_t cap);
+/* A KPI's target in words: "target >= 80% (higher is better)", or "no
+ * target; higher is better". */
+void msc_xw_target_words(const struct msc_xw *x, int kpi, char *buf, size_t cap);
 /* Why a KPI can have no value in this run (kpis.md: "the workbook says
  * why"), written into buf; NULL when nothing in the input rules it out. */
-const char *xw_why_blank(const struct xw *x, int kpi, char *buf, size_t cap);
+const char *msc_xw_why_blank(const struct msc_xw *x, int kpi, char *buf, size_t cap);
 
 /* A KPI counted in the tech score (it gets its own sheet). */
-int xw_scored(const struct xw *x, int kpi);
+int msc_xw_scored(const struct msc_xw *x, int kpi);
 /* A technician-level KPI shown beside the score but not counted in it. */
-int xw_shown(const struct xw *x, int kpi);
+int msc_xw_shown(const struct msc_xw *x, int kpi);
 
 /* A line chart over the period columns: blanks as gaps, a percent axis for
  * ratios, the legend at the bottom. NULL after recording a failure. */
-lxw_chart *xw_line_chart(struct xw *x, const char *title, enum msc_unit unit);
+lxw_chart *msc_xw_line_chart(struct msc_xw *x, const char *title, enum msc_unit unit);
+/* Sets a percent axis to round bounds around lo..hi (the values drawn),
+ * so that lines near a 97% target do not lie flat at the top of 0-120%. */
+void msc_xw_ratio_axis(lxw_chart *chart, double lo, double hi);
 /* Adds one row of a table as a series: its name from name_col, its values
  * from cols c1..c2 of row, the categories from the same columns of cat_row. */
-void xw_line_series(struct xw *x, lxw_chart *chart, const char *sheet, int row, int name_col,
-                    int c1, int c2, int cat_row, enum xw_series_role role);
+void msc_xw_line_series(struct msc_xw *x, lxw_chart *chart, const char *sheet, int row,
+                        int name_col, int c1, int c2, int cat_row, enum msc_xw_series_role role);
 /* Places a chart of w x h pixels at (row, col) moved by (dx, dy) pixels. */
-void xw_place_chart(struct xw *x, lxw_worksheet *ws, int row, int col, int dx, int dy,
-                    lxw_chart *chart, int w, int h);
+void msc_xw_place_chart(struct msc_xw *x, lxw_worksheet *ws, int row, int col, int dx, int dy,
+                        lxw_chart *chart, int w, int h);
 
-/* The input files table (Data Quality and Definitions): one row per file;
- * returns the next free row. */
-int xw_files_table(struct xw *x, lxw_worksheet *ws, int row);
+/* The input files table (Data Quality and Definitions): one row per file,
+ * the note column note_width characters wide; returns the next free row. */
+int msc_xw_files_table(struct msc_xw *x, lxw_worksheet *ws, int row, double note_width);
 
-/* The sheets, in workbook order (one file each). */
-int xw_sheet_scorecard(struct xw *x);
-int xw_sheet_trend(struct xw *x);
-int xw_sheet_team(struct xw *x);
-int xw_sheet_kpis(struct xw *x);
-int xw_sheet_clients(struct xw *x);
-int xw_sheet_quality(struct xw *x);
-int xw_sheet_definitions(struct xw *x);
+/* The sheets, in workbook order: xlsx_scorecard.c, xlsx_grid.c (Trend and
+ * the KPI sheets, one picture), xlsx_team.c, xlsx_clients.c,
+ * xlsx_quality.c, xlsx_definitions.c. */
+int msc_xw_sheet_scorecard(struct msc_xw *x);
+int msc_xw_sheet_trend(struct msc_xw *x);
+int msc_xw_sheet_team(struct msc_xw *x);
+int msc_xw_sheet_kpis(struct msc_xw *x);
+int msc_xw_sheet_clients(struct msc_xw *x);
+int msc_xw_sheet_quality(struct msc_xw *x);
+int msc_xw_sheet_definitions(struct msc_xw *x);
 
 #endif

@@ -13,8 +13,8 @@
 #include "kpi/registry.h"
 #include "read/field.h"
 
-static const char *const unit_words[6] = {"percent", "hours", "per endpoint per month", "money",
-                                          "money per hour", "points (0-100)"};
+static const char *const unit_words[6] = {"percent", "hours",          "per endpoint per month",
+                                          "money",   "money per hour", "points (0-100)"};
 
 static void levels_text(unsigned levels, char *buf, size_t cap)
 {
@@ -27,37 +27,39 @@ static void levels_text(unsigned levels, char *buf, size_t cap)
         }
 }
 
-static int kpi_table(struct xw *x, lxw_worksheet *ws, int row)
+static int kpi_table(struct msc_xw *x, lxw_worksheet *ws, int row)
 {
-    static const char *const head[] = {"Id", "Name", "Sheet", "Unit", "Better", "Target", "Weight",
-                                       "Levels", "Formula"};
-    xw_text(x, ws, row++, 0, "KPIs", x->section);
+    static const char *const head[] = {"Id",     "Name",   "Sheet",  "Unit",   "Better",
+                                       "Target", "Weight", "Levels", "Formula"};
+    msc_xw_text(x, ws, row++, 0, "KPIs", x->section);
     for (int c = 0; c < 9; c++)
-        xw_text(x, ws, row, c, head[c], c < 3 || c > 6 ? x->header_left : x->header);
+        msc_xw_text(x, ws, row, c, head[c], c < 3 || c > 6 ? x->header_left : x->header);
     row++;
     for (size_t k = 0; k < msc_kpi_count; k++, row++) {
         const struct msc_kpi_module *mod = msc_kpi_registry[k];
         char levels[64];
         levels_text(mod->levels, levels, sizeof levels);
-        const char *sheet = !x->r->selected[k] ? "(not computed in this run)"
-                            : x->sheet[k][0] ? x->sheet[k]
-                            : (int)k == x->score ? "Trend" : NULL;
-        xw_text(x, ws, row, 0, mod->id, x->text);
-        xw_text(x, ws, row, 1, mod->name, x->text);
-        xw_text(x, ws, row, 2, sheet, x->text);
-        xw_text(x, ws, row, 3, unit_words[mod->unit], x->text);
-        xw_text(x, ws, row, 4, mod->better == MSC_LOWER ? "lower" : "higher", x->text);
-        xw_number(x, ws, row, 5, x->r->target[k], xw_kpi_format(x, (int)k, XW_TARGET));
-        int weighted = (mod->levels & MSC_AT_TECH) && (int)k != x->score &&
-                       strcmp(mod->id, "tech_score") != 0;
-        xw_number(x, ws, row, 6, weighted ? x->r->weight[k] : NAN, x->text);
-        xw_text(x, ws, row, 7, levels, x->text);
-        xw_text(x, ws, row, 8, mod->formula, x->text_wrap);
+        const char *sheet = !x->r->selected[k]   ? "(not computed in this run)"
+                            : x->sheet[k][0]     ? x->sheet[k]
+                            : (int)k == x->score ? "Trend"
+                                                 : NULL;
+        msc_xw_text(x, ws, row, 0, mod->id, x->text);
+        msc_xw_text(x, ws, row, 1, mod->name, x->text);
+        msc_xw_text(x, ws, row, 2, sheet, x->text);
+        msc_xw_text(x, ws, row, 3, unit_words[mod->unit], x->text);
+        msc_xw_text(x, ws, row, 4, mod->better == MSC_LOWER ? "lower" : "higher", x->text);
+        msc_xw_number(x, ws, row, 5, x->r->target[k], msc_xw_kpi_format(x, (int)k, MSC_XW_TARGET));
+        int weighted =
+            (mod->levels & MSC_AT_TECH) && (int)k != x->score && strcmp(mod->id, "tech_score") != 0;
+        msc_xw_number(x, ws, row, 6, weighted ? x->r->weight[k] : NAN, x->text);
+        msc_xw_text(x, ws, row, 7, levels, x->text_indent);
+        msc_xw_text(x, ws, row, 8, mod->formula, x->text_wrap);
+        msc_xw_row_for_text(x, ws, row, mod->formula, 80, 15);
     }
     return row;
 }
 
-static int run_table(struct xw *x, lxw_worksheet *ws, int row)
+static int run_table(struct msc_xw *x, lxw_worksheet *ws, int row)
 {
     const struct msc_model *m = x->m;
     const struct msc_settings *s = m->settings;
@@ -69,8 +71,9 @@ static int run_table(struct xw *x, lxw_worksheet *ws, int row)
     msc_format_datetime(m->data_end, data_end);
     msc_format_datetime(x->o && x->o->doc_time ? x->o->doc_time : 1, doc);
     snprintf(band, sizeof band, "%.4g%% of the target", s->amber_band * 100);
-    snprintf(tiers, sizeof tiers, "A \u2265 %g, B \u2265 %g, C \u2265 %g, else D (effective rate per hour)",
-             s->tier_a, s->tier_b, s->tier_c);
+    snprintf(tiers, sizeof tiers,
+             "A \u2265 %g, B \u2265 %g, C \u2265 %g, else D (effective rate per hour)", s->tier_a,
+             s->tier_b, s->tier_c);
     snprintf(realtime, sizeof realtime, "%g minutes", s->realtime_minutes);
     const char *rows[][2] = {
         {"MSP", s->msp_name[0] ? s->msp_name : "MSP"},
@@ -83,47 +86,50 @@ static int run_table(struct xw *x, lxw_worksheet *ws, int row)
         {"Program version", x->o && x->o->version ? x->o->version : ""},
         {"Document time", doc},
     };
-    xw_text(x, ws, row++, 0, "This run", x->section);
+    msc_xw_text(x, ws, row++, 0, "This run", x->section);
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++, row++) {
-        xw_text(x, ws, row, 0, rows[i][0], x->text_total);
-        xw_text(x, ws, row, 1, rows[i][1], x->text);
+        msc_xw_text(x, ws, row, 0, rows[i][0], x->text_total);
+        msc_xw_text(x, ws, row, 1, rows[i][1], x->text);
     }
-    xw_text(x, ws, row++, 0, "A milestone due after the as-of time is pending and left out of the "
-            "SLA counts.", x->note);
+    msc_xw_text(x, ws, row++, 0,
+                "A milestone due after the as-of time is pending and left out of the "
+                "SLA counts.",
+                x->note);
     return row;
 }
 
-static int why_notes(struct xw *x, lxw_worksheet *ws, int row)
+static int why_notes(struct msc_xw *x, lxw_worksheet *ws, int row)
 {
     int any = 0;
     for (size_t k = 0; k < msc_kpi_count; k++) {
         char why[200], line[300];
-        if (!x->r->selected[k] || !xw_why_blank(x, (int)k, why, sizeof why))
+        if (!x->r->selected[k] || !msc_xw_why_blank(x, (int)k, why, sizeof why))
             continue;
         if (!any++)
-            xw_text(x, ws, row++, 0, "KPIs without a value in this run", x->section);
+            msc_xw_text(x, ws, row++, 0, "KPIs without a value in this run", x->section);
         snprintf(line, sizeof line, "%s: %s.", msc_kpi_registry[k]->name, why);
-        xw_text(x, ws, row++, 0, line, x->text);
+        msc_xw_text(x, ws, row++, 0, line, x->text);
     }
     return row;
 }
 
-int xw_sheet_definitions(struct xw *x)
+int msc_xw_sheet_definitions(struct msc_xw *x)
 {
-    lxw_worksheet *ws = xw_sheet(x, "Definitions", 0);
+    lxw_worksheet *ws = msc_xw_sheet(x, "Definitions", 0);
     if (!ws)
         return -1;
-    xw_title(x, ws, "Definitions",
-             "Every KPI as computed in this run, with the targets and weights in force; the input "
-             "files; the run. Team values are sums over sums, never averages of technicians.");
+    msc_xw_title(
+        x, ws, "Definitions",
+        "Every KPI as computed in this run, with the targets and weights in force; the input "
+        "files; the run. Team values are sums over sums, never averages of technicians.");
     int row = kpi_table(x, ws, 3) + 1;
-    xw_text(x, ws, row++, 0, "Input files", x->section);
-    row = xw_files_table(x, ws, row) + 1;
+    msc_xw_text(x, ws, row++, 0, "Input files", x->section);
+    row = msc_xw_files_table(x, ws, row, 80) + 1;
     row = run_table(x, ws, row) + 1;
     why_notes(x, ws, row);
 
-    static const double width[] = {26, 45, 22, 14, 10, 11, 13, 22, 80};
+    static const double width[] = {26, 45, 22, 20, 10, 11, 13, 24, 80};
     for (int c = 0; c < 9; c++)
-        xw_ok(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c], NULL));
+        msc_xw_ok(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c], NULL));
     return x->status == MSC_OK ? 0 : -1;
 }

@@ -15,21 +15,21 @@
 enum { ROW_LEGEND = 2, ROW_NOTE = 3, ROW_HEAD = 4, ROW_FIRST = 5 };
 enum { CHART_W = 900, CHART_H = 400 };
 
-static int tech_has_values(const struct xw *x, int k, int person)
+static int tech_has_values(const struct msc_xw *x, int k, int person)
 {
     for (int i = 0; i < x->nperiods; i++)
-        if (!isnan(xw_value(x, k, MSC_LEVEL_TECH, person, x->m->first_period + i)))
+        if (!isnan(msc_xw_value(x, k, MSC_LEVEL_TECH, person, x->m->first_period + i)))
             return 1;
     return 0;
 }
 
 /* Colours the period block: against the target when the KPI has one,
  * else from the lowest (red) to the highest (green) value in the block. */
-static void colour_block(struct xw *x, lxw_worksheet *ws, int k, int r2)
+static void colour_block(struct msc_xw *x, lxw_worksheet *ws, int k, int r2)
 {
     int c2 = x->nperiods;
     if (!isnan(x->r->target[k])) {
-        xw_traffic_lights(x, ws, ROW_FIRST, 1, r2, c2, k);
+        msc_xw_traffic_lights(x, ws, ROW_FIRST, 1, r2, c2, k);
         return;
     }
     lxw_conditional_format scale = {.type = LXW_CONDITIONAL_3_COLOR_SCALE};
@@ -41,15 +41,15 @@ static void colour_block(struct xw *x, lxw_worksheet *ws, int k, int r2)
         scale.max_color = 0x63BE7B;
     }
     scale.mid_color = 0xFFEB84;
-    xw_ok(x, worksheet_conditional_format_range(ws, ROW_FIRST, 1, (lxw_row_t)r2, (lxw_col_t)c2,
-                                                &scale));
+    msc_xw_ok(x, worksheet_conditional_format_range(ws, ROW_FIRST, 1, (lxw_row_t)r2, (lxw_col_t)c2,
+                                                    &scale));
 }
 
-static int grid_sheet(struct xw *x, const char *name, int k, const char *title, const char *subtitle,
-                      const char *legend)
+static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *title,
+                      const char *subtitle, const char *legend)
 {
     const struct msc_model *m = x->m;
-    lxw_worksheet *ws = xw_sheet(x, name, ROW_FIRST);
+    lxw_worksheet *ws = msc_xw_sheet(x, name, ROW_FIRST);
     if (!ws)
         return -1;
     int has_target = !isnan(x->r->target[k]);
@@ -63,97 +63,133 @@ static int grid_sheet(struct xw *x, const char *name, int k, const char *title, 
     }
     if (namew > 30)
         namew = 30;
+    /* The lines above the table span the table or the chart under it,
+     * whichever is wider (columns past the table keep Excel's 64 px). */
     int lastcell = has_target ? tcol : lastcol;
-    double width = (double)namew + 9.0 * x->nperiods + (has_target ? 10 : 0);
-    xw_title(x, ws, title, NULL);
-    xw_wrapped(x, ws, 1, lastcell, width, subtitle, x->subtitle_wrap);
-    xw_wrapped(x, ws, ROW_LEGEND, lastcell, width, legend, x->note_wrap);
+    int table_px = msc_xw_col_px((double)namew) + x->nperiods * msc_xw_col_px(9) +
+                   (has_target ? msc_xw_col_px(10) : 0);
+    if (table_px < CHART_W)
+        lastcell += (CHART_W - table_px + 63) / 64;
+    double width = (table_px > CHART_W ? table_px : CHART_W) / 7.0;
+    msc_xw_title(x, ws, title, NULL);
+    int above_px =
+        MSC_XW_ROW_PX(24) + MSC_XW_ROW_PX(20) + MSC_XW_DEFAULT_ROW_PX; /* title, header, gap */
+    above_px += msc_xw_wrapped(x, ws, 1, lastcell, width, subtitle, x->subtitle_wrap);
+    above_px += msc_xw_wrapped(x, ws, ROW_LEGEND, lastcell, width, legend, x->note_wrap);
 
-    xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 20, NULL));
-    xw_text(x, ws, ROW_HEAD, 0, "Technician", x->header_left);
+    msc_xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 20, NULL));
+    msc_xw_text(x, ws, ROW_HEAD, 0, "Technician", x->header_left);
     for (int i = 0; i < x->nperiods; i++)
-        xw_text(x, ws, ROW_HEAD, 1 + i, x->label[i], x->header);
+        msc_xw_text(x, ws, ROW_HEAD, 1 + i, x->label[i], x->header);
     if (has_target)
-        xw_text(x, ws, ROW_HEAD, tcol, "Target", x->header);
+        msc_xw_text(x, ws, ROW_HEAD, tcol, "Target", x->header);
 
     int row = ROW_FIRST, charted = 0, with_values = 0;
-    int chart_rows[XW_CHART_TECHS];
+    int chart_rows[MSC_XW_CHART_TECHS], chart_person[MSC_XW_CHART_TECHS];
     for (int t = 0; t < x->ntech; t++, row++) {
         int p = x->tech[t];
-        xw_text(x, ws, row, 0, msc_names_display(&m->people, p), x->text);
+        msc_xw_text(x, ws, row, 0, msc_names_display(&m->people, p), x->text);
         for (int i = 0; i < x->nperiods; i++)
-            xw_number(x, ws, row, 1 + i, xw_value(x, k, MSC_LEVEL_TECH, p, m->first_period + i),
-                      xw_kpi_format(x, k, 0));
+            msc_xw_number(x, ws, row, 1 + i,
+                          msc_xw_value(x, k, MSC_LEVEL_TECH, p, m->first_period + i),
+                          msc_xw_kpi_format(x, k, 0));
         if (has_target)
-            xw_number(x, ws, row, tcol, x->r->target[k], xw_kpi_format(x, k, XW_TARGET));
+            msc_xw_number(x, ws, row, tcol, x->r->target[k],
+                          msc_xw_kpi_format(x, k, MSC_XW_TARGET));
         /* A technician with nothing to draw would only clutter the legend. */
         if (tech_has_values(x, k, p)) {
             with_values++;
-            if (charted < XW_CHART_TECHS)
+            if (charted < MSC_XW_CHART_TECHS) {
+                chart_person[charted] = p;
                 chart_rows[charted++] = row;
+            }
         }
     }
     int team = row++;
-    xw_text(x, ws, team, 0, "Team", x->text_total);
+    msc_xw_text(x, ws, team, 0, "Team", x->text_total);
     for (int i = 0; i < x->nperiods; i++)
-        xw_number(x, ws, team, 1 + i, xw_value(x, k, MSC_LEVEL_TEAM, -1, m->first_period + i),
-                  xw_kpi_format(x, k, XW_TOTAL));
+        msc_xw_number(x, ws, team, 1 + i,
+                      msc_xw_value(x, k, MSC_LEVEL_TEAM, -1, m->first_period + i),
+                      msc_xw_kpi_format(x, k, MSC_XW_TOTAL));
     if (has_target)
-        xw_number(x, ws, team, tcol, x->r->target[k], xw_kpi_format(x, k, XW_TOTAL | XW_TARGET));
+        msc_xw_number(x, ws, team, tcol, x->r->target[k],
+                      msc_xw_kpi_format(x, k, MSC_XW_TOTAL | MSC_XW_TARGET));
     int target = -1;
     if (has_target) {
         target = row++;
-        xw_text(x, ws, target, 0, "Target", x->text_target);
+        msc_xw_text(x, ws, target, 0, "Target", x->text_target);
         for (int i = 0; i < x->nperiods; i++)
-            xw_number(x, ws, target, 1 + i, x->r->target[k], xw_kpi_format(x, k, XW_TARGET));
+            msc_xw_number(x, ws, target, 1 + i, x->r->target[k],
+                          msc_xw_kpi_format(x, k, MSC_XW_TARGET));
     }
     colour_block(x, ws, k, team);
 
-    xw_ok(x, worksheet_set_column(ws, 0, 0, (double)namew, NULL));
-    xw_ok(x, worksheet_set_column(ws, 1, (lxw_col_t)lastcol, 9, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, 0, 0, (double)namew, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, 1, (lxw_col_t)lastcol, 9, NULL));
     if (has_target)
-        xw_ok(x, worksheet_set_column(ws, (lxw_col_t)tcol, (lxw_col_t)tcol, 10, NULL));
+        msc_xw_ok(x, worksheet_set_column(ws, (lxw_col_t)tcol, (lxw_col_t)tcol, 10, NULL));
     worksheet_freeze_panes(ws, ROW_FIRST, 1);
 
     /* The chart, under the table. */
     char note[300], why[200];
-    int team_values = xw_has_rows(x, k, MSC_LEVEL_TEAM);
+    int team_values = msc_xw_has_rows(x, k, MSC_LEVEL_TEAM);
     if (!team_values && !with_values) {
-        const char *reason = xw_why_blank(x, k, why, sizeof why);
+        const char *reason = msc_xw_why_blank(x, k, why, sizeof why);
         snprintf(note, sizeof note, "No chart: %s.", reason ? reason : "no value in this range");
-        xw_wrapped(x, ws, ROW_NOTE, lastcell, width, note, x->note_wrap);
+        msc_xw_wrapped(x, ws, ROW_NOTE, lastcell, width, note, x->note_wrap);
+        msc_xw_print_scale(ws, table_px, 0);
         return x->status == MSC_OK ? 0 : -1;
     }
     if (with_values > charted) {
         snprintf(note, sizeof note,
                  "The chart shows the team and the first %d of %d technicians (table order); "
-                 "every technician is in the table.", charted, with_values);
-        xw_wrapped(x, ws, ROW_NOTE, lastcell, width, note, x->note_wrap);
+                 "every technician is in the table.",
+                 charted, with_values);
+        above_px += msc_xw_wrapped(x, ws, ROW_NOTE, lastcell, width, note, x->note_wrap) -
+                    MSC_XW_DEFAULT_ROW_PX;
     }
     char ctitle[200];
     snprintf(ctitle, sizeof ctitle, "%s by %s", msc_kpi_registry[k]->name,
              msc_period_kind_name(m->period_kind));
-    lxw_chart *chart = xw_line_chart(x, ctitle, msc_kpi_registry[k]->unit);
+    lxw_chart *chart = msc_xw_line_chart(x, ctitle, msc_kpi_registry[k]->unit);
     if (!chart)
         return -1;
+    double lo = INFINITY, hi = -INFINITY;
+    for (int i = 0; i <= charted; i++) {
+        int p = i < charted ? chart_person[i] : -1;
+        for (int j = 0; j < x->nperiods; j++) {
+            double v =
+                msc_xw_value(x, k, p < 0 ? MSC_LEVEL_TEAM : MSC_LEVEL_TECH, p, m->first_period + j);
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+    }
+    if (has_target) {
+        lo = x->r->target[k] < lo ? x->r->target[k] : lo;
+        hi = x->r->target[k] > hi ? x->r->target[k] : hi;
+    }
+    if (msc_kpi_registry[k]->unit == MSC_UNIT_RATIO)
+        msc_xw_ratio_axis(chart, lo, hi);
     for (int i = 0; i < charted; i++)
-        xw_line_series(x, chart, name, chart_rows[i], 0, 1, lastcol, ROW_HEAD, XW_SERIES_TECH);
-    xw_line_series(x, chart, name, team, 0, 1, lastcol, ROW_HEAD, XW_SERIES_TEAM);
+        msc_xw_line_series(x, chart, name, chart_rows[i], 0, 1, lastcol, ROW_HEAD,
+                           MSC_XW_SERIES_TECH);
+    msc_xw_line_series(x, chart, name, team, 0, 1, lastcol, ROW_HEAD, MSC_XW_SERIES_TEAM);
     if (target >= 0)
-        xw_line_series(x, chart, name, target, 0, 1, lastcol, ROW_HEAD, XW_SERIES_TARGET);
-    xw_place_chart(x, ws, row + 1, 0, 0, 0, chart, CHART_W, CHART_H);
-    int table_px = xw_col_px((double)namew) + x->nperiods * xw_col_px(9) + (has_target ? xw_col_px(10) : 0);
-    xw_print_table_chart(x, ws, table_px > CHART_W ? table_px : CHART_W, row + 1, CHART_H);
+        msc_xw_line_series(x, chart, name, target, 0, 1, lastcol, ROW_HEAD, MSC_XW_SERIES_TARGET);
+    msc_xw_place_chart(x, ws, row + 1, 0, 0, 0, chart, CHART_W, CHART_H);
+    above_px += (row + 1 - ROW_FIRST + 1) * MSC_XW_DEFAULT_ROW_PX; /* table rows, the note row */
+    msc_xw_print_table_chart(x, ws, table_px > CHART_W ? table_px : CHART_W, row + 1, above_px,
+                             CHART_H);
     return x->status == MSC_OK ? 0 : -1;
 }
 
-int xw_sheet_trend(struct xw *x)
+int msc_xw_sheet_trend(struct msc_xw *x)
 {
     if (x->score < 0) { /* --kpi left the score out: keep the sheet, say so */
-        lxw_worksheet *ws = xw_sheet(x, "Trend", 0);
+        lxw_worksheet *ws = msc_xw_sheet(x, "Trend", 0);
         if (ws)
-            xw_title(x, ws, "Trend: tech score by period",
-                     "The tech score was not computed in this run (see --kpi).");
+            msc_xw_title(x, ws, "Trend: tech score by period",
+                         "The tech score was not computed in this run (see --kpi).");
         return x->status == MSC_OK ? 0 : -1;
     }
     return grid_sheet(x, "Trend", x->score, "Trend: tech score by period",
@@ -164,7 +200,7 @@ int xw_sheet_trend(struct xw *x)
                       "Blank: no score for that period.");
 }
 
-int xw_sheet_kpis(struct xw *x)
+int msc_xw_sheet_kpis(struct msc_xw *x)
 {
     for (size_t k = 0; k < msc_kpi_count && x->status == MSC_OK; k++) {
         if (!x->sheet[k][0])
@@ -172,11 +208,13 @@ int xw_sheet_kpis(struct xw *x)
         const struct msc_kpi_module *mod = msc_kpi_registry[k];
         char sub[400], target[120], legend[300];
         snprintf(sub, sizeof sub, "Formula: %s.", mod->formula);
-        xw_target_words(x, (int)k, target, sizeof target);
+        msc_xw_target_words(x, (int)k, target, sizeof target);
         target[0] = (char)(target[0] >= 'a' && target[0] <= 'z' ? target[0] - 32 : target[0]);
         if (isnan(x->r->target[k]))
-            snprintf(legend, sizeof legend, "%s. Colours: within this table, the worst values red, "
-                     "the best green. Blank: no value.", target);
+            snprintf(legend, sizeof legend,
+                     "%s. Colours: within this table, the worst values red, "
+                     "the best green. Blank: no value.",
+                     target);
         else
             snprintf(legend, sizeof legend,
                      "%s. Colours: green met, amber within %.3g%%, red missed. Blank: no value.",

@@ -32,32 +32,33 @@ static int by_reason(const void *pa, const void *pb)
 }
 
 /* Rows per (file, severity, reason). */
-static int reason_counts(struct xw *x, lxw_worksheet *ws, int row)
+static int reason_counts(struct msc_xw *x, lxw_worksheet *ws, int row)
 {
     const struct msc_dq *dq = &x->m->dq;
-    xw_text(x, ws, row++, 0, "Rejected and warned rows by reason", x->section);
+    msc_xw_text(x, ws, row++, 0, "Rejected and warned rows by reason", x->section);
     if (!dq->count) {
-        xw_text(x, ws, row++, 0, "None: every row of every file read was used as it was.", x->note);
+        msc_xw_text(x, ws, row++, 0, "None: every row of every file read was used as it was.",
+                    x->note);
         return row;
     }
     const struct msc_dq_item **ix = msc_malloc(dq->count * sizeof *ix);
     if (!ix)
-        return xw_fail(x, MSC_ERR_NOMEM);
+        return msc_xw_fail(x, MSC_ERR_NOMEM);
     for (size_t i = 0; i < dq->count; i++)
         ix[i] = &dq->items[i];
     qsort(ix, dq->count, sizeof *ix, by_reason);
-    xw_text(x, ws, row, COL_FILE, "File", x->header_left);
-    xw_text(x, ws, row, COL_REASON, "Reason", x->header_left);
-    xw_text(x, ws, row, COL_SEVERITY, "Severity", x->header);
-    xw_text(x, ws, row++, COL_LINE, "Rows", x->header);
+    msc_xw_text(x, ws, row, COL_FILE, "File", x->header_left);
+    msc_xw_text(x, ws, row, COL_REASON, "Reason", x->header_left);
+    msc_xw_text(x, ws, row, COL_SEVERITY, "Severity", x->header);
+    msc_xw_text(x, ws, row++, COL_LINE, "Rows", x->header);
     for (size_t i = 0; i < dq->count;) {
         size_t j = i + 1;
         while (j < dq->count && by_reason(&ix[i], &ix[j]) == 0)
             j++;
-        xw_text(x, ws, row, COL_FILE, msc_file_names[ix[i]->file], x->text);
-        xw_text(x, ws, row, COL_REASON, ix[i]->reason, x->text);
-        xw_text(x, ws, row, COL_SEVERITY, severity_word(ix[i]->severity), x->text);
-        xw_number(x, ws, row++, COL_LINE, (double)(j - i), x->count);
+        msc_xw_text(x, ws, row, COL_FILE, msc_file_names[ix[i]->file], x->text);
+        msc_xw_text(x, ws, row, COL_REASON, ix[i]->reason, x->text);
+        msc_xw_text(x, ws, row, COL_SEVERITY, severity_word(ix[i]->severity), x->text);
+        msc_xw_number(x, ws, row++, COL_LINE, (double)(j - i), x->count);
         i = j;
     }
     free(ix);
@@ -65,7 +66,7 @@ static int reason_counts(struct xw *x, lxw_worksheet *ws, int row)
 }
 
 /* People whose hours were costed at default_hourly_cost (kpis.md). */
-static int uncosted(struct xw *x, lxw_worksheet *ws, int row)
+static int uncosted(struct msc_xw *x, lxw_worksheet *ws, int row)
 {
     const struct msc_model *m = x->m;
     size_t n = msc_names_count(&m->people);
@@ -75,47 +76,54 @@ static int uncosted(struct xw *x, lxw_worksheet *ws, int row)
             continue;
         if (!any++) {
             char head[160];
-            snprintf(head, sizeof head, "People without an hourly_cost (their hours cost the "
-                     "default_hourly_cost, %g an hour)", m->settings->default_hourly_cost);
-            xw_text(x, ws, row++, 0, head, x->section);
+            snprintf(head, sizeof head,
+                     "People without an hourly_cost (their hours cost the "
+                     "default_hourly_cost, %g an hour)",
+                     m->settings->default_hourly_cost);
+            msc_xw_text(x, ws, row++, 0, head, x->section);
         }
-        xw_text(x, ws, row++, 0, msc_names_display(&m->people, (int)p), x->text);
+        msc_xw_text(x, ws, row++, 0, msc_names_display(&m->people, (int)p), x->text);
     }
     return any ? row + 1 : row;
 }
 
-static int item_list(struct xw *x, lxw_worksheet *ws, int row)
+static int item_list(struct msc_xw *x, lxw_worksheet *ws, int row)
 {
     static const char *const head[] = {"File", "Reason", "Severity", "Line", "Column", "Value"};
     const struct msc_dq *dq = &x->m->dq;
-    xw_text(x, ws, row++, 0, "Every rejected or warned row", x->section);
+    msc_xw_text(x, ws, row++, 0, "Every rejected or warned row", x->section);
     if (!dq->count) {
-        xw_text(x, ws, row++, 0, "None.", x->note);
+        msc_xw_text(x, ws, row++, 0, "None.", x->note);
         return row;
     }
-    xw_text(x, ws, row++, 0, "Line: the physical line in the file (the header is line 1). "
-            "Column: the field's position in the row (blank for the row as a whole). "
-            "Use the filter buttons to narrow the list.", x->note);
+    msc_xw_text(x, ws, row++, 0,
+                "Line: the physical line in the file (the header is line 1). "
+                "Column: the field's position in the row (blank for the row as a whole). "
+                "Use the filter buttons to narrow the list.",
+                x->note);
     int top = row;
     for (int c = 0; c < 6; c++)
-        xw_text(x, ws, row, c, head[c], c == COL_LINE || c == COL_COLUMN ? x->header : x->header_left);
+        msc_xw_text(x, ws, row, c, head[c],
+                    c == COL_LINE || c == COL_COLUMN ? x->header : x->header_left);
     row++;
     for (size_t i = 0; i < dq->count && x->status == MSC_OK; i++, row++) {
         const struct msc_dq_item *it = &dq->items[i];
-        xw_text(x, ws, row, COL_FILE, msc_file_names[it->file], x->text);
-        xw_text(x, ws, row, COL_REASON, it->reason, x->text);
-        xw_text(x, ws, row, COL_SEVERITY, severity_word(it->severity), x->text);
-        xw_number(x, ws, row, COL_LINE, (double)it->line, x->count);
-        xw_number(x, ws, row, COL_COLUMN, it->column > 0 ? (double)it->column : NAN, x->count_center);
-        xw_text(x, ws, row, COL_VALUE, it->value, x->text_indent); /* input: text, never a formula */
+        msc_xw_text(x, ws, row, COL_FILE, msc_file_names[it->file], x->text);
+        msc_xw_text(x, ws, row, COL_REASON, it->reason, x->text);
+        msc_xw_text(x, ws, row, COL_SEVERITY, severity_word(it->severity), x->text);
+        msc_xw_number(x, ws, row, COL_LINE, (double)it->line, x->count);
+        msc_xw_number(x, ws, row, COL_COLUMN, it->column > 0 ? (double)it->column : NAN,
+                      x->count_center);
+        msc_xw_text(x, ws, row, COL_VALUE, it->value,
+                    x->text_indent); /* input: text, never a formula */
     }
-    xw_ok(x, worksheet_autofilter(ws, (lxw_row_t)top, 0, (lxw_row_t)(row - 1), COL_VALUE));
+    msc_xw_ok(x, worksheet_autofilter(ws, (lxw_row_t)top, 0, (lxw_row_t)(row - 1), COL_VALUE));
     return row;
 }
 
-int xw_sheet_quality(struct xw *x)
+int msc_xw_sheet_quality(struct msc_xw *x)
 {
-    lxw_worksheet *ws = xw_sheet(x, "Data Quality", 0);
+    lxw_worksheet *ws = msc_xw_sheet(x, "Data Quality", 0);
     if (!ws)
         return -1;
     long read = 0, used = 0, rejected = 0, warned = 0;
@@ -127,13 +135,15 @@ int xw_sheet_quality(struct xw *x)
             warned += x->m->file[f].rows_warned;
         }
     char sub[300];
-    snprintf(sub, sizeof sub, "%ld rows read: %ld used, %ld rejected; %ld of the used rows carry a "
-             "warning (kept, with a doubtful value).", read, used, rejected, warned);
-    xw_title(x, ws, "Data quality", sub);
+    snprintf(sub, sizeof sub,
+             "%ld rows read: %ld used, %ld rejected; %ld of the used rows carry a "
+             "warning (kept, with a doubtful value).",
+             read, used, rejected, warned);
+    msc_xw_title(x, ws, "Data quality", sub);
 
     int row = 3;
-    xw_text(x, ws, row++, 0, "Input files", x->section);
-    row = xw_files_table(x, ws, row) + 1;
+    msc_xw_text(x, ws, row++, 0, "Input files", x->section);
+    row = msc_xw_files_table(x, ws, row, 40) + 1;
     row = reason_counts(x, ws, row);
     if (row < 0)
         return -1;
@@ -142,6 +152,6 @@ int xw_sheet_quality(struct xw *x)
 
     static const double width[] = {18, 55, 11, 10, 10, 10, 13, 12, 40};
     for (int c = 0; c < 9; c++)
-        xw_ok(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c], NULL));
+        msc_xw_ok(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c], NULL));
     return x->status == MSC_OK ? 0 : -1;
 }

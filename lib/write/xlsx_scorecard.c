@@ -18,60 +18,66 @@ enum { ROW_LEGEND = 2, ROW_GROUP = 3, ROW_HEAD = 4, ROW_TARGET = 5, ROW_FIRST = 
 enum { COL_NAME = 0, COL_SCORE = 1, COL_CHANGE = 2, COL_KPI = 3 };
 
 /* Whether a technician has anything to show for the period. */
-static int has_period_values(const struct xw *x, int person, int64_t period)
+static int has_period_values(const struct msc_xw *x, int person, int64_t period)
 {
     for (size_t k = 0; k < msc_kpi_count; k++)
-        if (x->r->selected[k] && !isnan(xw_value(x, (int)k, MSC_LEVEL_TECH, person, period)))
+        if (x->r->selected[k] && !isnan(msc_xw_value(x, (int)k, MSC_LEVEL_TECH, person, period)))
             return 1;
     return 0;
 }
 
-static double score_change(const struct xw *x, enum msc_level level, int subject, int64_t period)
+static double score_change(const struct msc_xw *x, enum msc_level level, int subject,
+                           int64_t period)
 {
-    double now = xw_value(x, x->score, level, subject, period);
-    double before = xw_value(x, x->score, level, subject, period - 1);
-    return now - before; /* NAN unless both exist */
+    double now = msc_xw_value(x, x->score, level, subject, period);
+    double before = msc_xw_value(x, x->score, level, subject, period - 1);
+    /* To the tenth shown, so that a change of 0.02 reads "0.0", not "up 0.0". */
+    double d = round((now - before) * 10) / 10; /* NAN unless both exist */
+    return d == 0 ? 0 : d;
 }
 
-static void write_person_row(struct xw *x, lxw_worksheet *ws, int row, enum msc_level level,
+static void write_person_row(struct msc_xw *x, lxw_worksheet *ws, int row, enum msc_level level,
                              int subject, const int *cols, int flags)
 {
     int64_t last = x->m->last_period;
-    xw_number(x, ws, row, COL_SCORE, xw_value(x, x->score, level, subject, last),
-              xw_unit_format(x, MSC_UNIT_POINTS, flags));
-    xw_number(x, ws, row, COL_CHANGE, score_change(x, level, subject, last),
-              flags & XW_TOTAL ? x->change_total : x->change);
+    msc_xw_number(x, ws, row, COL_SCORE, msc_xw_value(x, x->score, level, subject, last),
+                  msc_xw_unit_format(x, MSC_UNIT_POINTS, flags));
+    msc_xw_number(x, ws, row, COL_CHANGE, score_change(x, level, subject, last),
+                  flags & MSC_XW_TOTAL ? x->change_total : x->change);
     for (size_t k = 0; k < msc_kpi_count; k++)
         if (cols[k] >= 0)
-            xw_number(x, ws, row, cols[k], xw_value(x, (int)k, level, subject, last),
-                      xw_kpi_format(x, (int)k, flags));
+            msc_xw_number(x, ws, row, cols[k], msc_xw_value(x, (int)k, level, subject, last),
+                          msc_xw_kpi_format(x, (int)k, flags));
 }
 
-static void score_rules(struct xw *x, lxw_worksheet *ws, int r1, int r2)
+static void score_rules(struct msc_xw *x, lxw_worksheet *ws, int r1, int r2)
 {
     lxw_conditional_format bar = {.type = LXW_CONDITIONAL_DATA_BAR,
-                                  .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .min_value = 0,
-                                  .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER, .max_value = 100,
-                                  .bar_color = 0x9DC3E6, .bar_solid = 1};
-    xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, COL_SCORE, (lxw_row_t)r2,
-                                                COL_SCORE, &bar));
+                                  .min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+                                  .min_value = 0,
+                                  .max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER,
+                                  .max_value = 100,
+                                  .bar_color = 0xBDD7EE,
+                                  .bar_solid = 1};
+    msc_xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, COL_SCORE, (lxw_row_t)r2,
+                                                    COL_SCORE, &bar));
     char cell[16], up[96], down[96];
     lxw_rowcol_to_cell(cell, (lxw_row_t)r1, COL_CHANGE);
     /* Half a point either way is noise, not a trend. */
     snprintf(up, sizeof up, "=AND(ISNUMBER(%s),%s>=0.5)", cell, cell);
     snprintf(down, sizeof down, "=AND(ISNUMBER(%s),%s<=-0.5)", cell, cell);
-    lxw_conditional_format cu = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = up,
-                                 .format = x->up};
-    lxw_conditional_format cd = {.type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = down,
-                                 .format = x->down};
-    xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, COL_CHANGE, (lxw_row_t)r2,
-                                                COL_CHANGE, &cu));
-    xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, COL_CHANGE, (lxw_row_t)r2,
-                                                COL_CHANGE, &cd));
+    lxw_conditional_format cu = {
+        .type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = up, .format = x->up};
+    lxw_conditional_format cd = {
+        .type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = down, .format = x->down};
+    msc_xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, COL_CHANGE, (lxw_row_t)r2,
+                                                    COL_CHANGE, &cu));
+    msc_xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, COL_CHANGE, (lxw_row_t)r2,
+                                                    COL_CHANGE, &cd));
 }
 
 /* Names of technicians left off this period, "A, B and C". */
-static char *absent_names(const struct xw *x, const int *absent, int n)
+static char *absent_names(const struct msc_xw *x, const int *absent, int n)
 {
     size_t len = 1;
     for (int i = 0; i < n; i++)
@@ -88,48 +94,51 @@ static char *absent_names(const struct xw *x, const int *absent, int n)
     return s;
 }
 
-static int notes(struct xw *x, lxw_worksheet *ws, int row, const int *absent, int nabsent)
+static int notes(struct msc_xw *x, lxw_worksheet *ws, int row, const int *absent, int nabsent)
 {
     const struct msc_model *m = x->m;
     char buf[600], prev[24], last[24];
     msc_period_label(m->period_kind, m->last_period, last);
     msc_period_label(m->period_kind, m->last_period - 1, prev);
-    xw_text(x, ws, row++, 0, "Notes", x->section);
+    msc_xw_text(x, ws, row++, 0, "Notes", x->section);
     snprintf(buf, sizeof buf,
              "Tech score: 0-100, the weighted mean over the scored KPIs that have a value of each "
              "one's attainment (value against target, at most 100%%). Change: points since %s%s.",
              prev, m->last_period > m->first_period ? "" : " (not in this report, so left blank)");
-    xw_text(x, ws, row++, 0, buf, x->note);
-    xw_text(x, ws, row++, 0,
-            "Team: each KPI over all records (a sum over sum, not an average of the technicians). "
-            "Each scored KPI has its own sheet with its trend by technician.", x->note);
+    msc_xw_text(x, ws, row++, 0, buf, x->note);
+    msc_xw_text(
+        x, ws, row++, 0,
+        "Team: each KPI over all records (a sum over sum, not an average of the technicians). "
+        "Each scored KPI has its own sheet with its trend by technician.",
+        x->note);
     if (nabsent) {
         char *names = absent_names(x, absent, nabsent);
         if (!names)
-            return xw_fail(x, MSC_ERR_NOMEM);
+            return msc_xw_fail(x, MSC_ERR_NOMEM);
         char *line = msc_malloc(strlen(names) + 64);
         if (line) /* a string cell: names from the input stay text */
             sprintf(line, "No data in %s, so not listed: %s.", last, names);
         free(names);
         if (!line)
-            return xw_fail(x, MSC_ERR_NOMEM);
-        xw_text(x, ws, row++, 0, line, x->note);
+            return msc_xw_fail(x, MSC_ERR_NOMEM);
+        msc_xw_text(x, ws, row++, 0, line, x->note);
         free(line);
     }
     for (size_t k = 0; k < msc_kpi_count; k++) {
         char why[200];
-        if (!(xw_scored(x, (int)k) || xw_shown(x, (int)k)) || !xw_why_blank(x, (int)k, why, sizeof why))
+        if (!(msc_xw_scored(x, (int)k) || msc_xw_shown(x, (int)k)) ||
+            !msc_xw_why_blank(x, (int)k, why, sizeof why))
             continue;
         snprintf(buf, sizeof buf, "%s: %s.", msc_kpi_registry[k]->name, why);
-        xw_text(x, ws, row++, 0, buf, x->note);
+        msc_xw_text(x, ws, row++, 0, buf, x->note);
     }
     return row;
 }
 
-int xw_sheet_scorecard(struct xw *x)
+int msc_xw_sheet_scorecard(struct msc_xw *x)
 {
     const struct msc_model *m = x->m;
-    lxw_worksheet *ws = xw_sheet(x, "Scorecard", ROW_FIRST);
+    lxw_worksheet *ws = msc_xw_sheet(x, "Scorecard", ROW_FIRST);
     if (!ws)
         return -1;
 
@@ -139,11 +148,11 @@ int xw_sheet_scorecard(struct xw *x)
     for (size_t k = 0; k < msc_kpi_count; k++)
         cols[k] = -1;
     for (size_t k = 0; k < msc_kpi_count; k++)
-        if (xw_scored(x, (int)k))
+        if (msc_xw_scored(x, (int)k))
             cols[k] = ncols++, nscored++;
     int gap = ncols;
     for (size_t k = 0; k < msc_kpi_count; k++)
-        if (xw_shown(x, (int)k)) {
+        if (msc_xw_shown(x, (int)k)) {
             if (!ninfo)
                 ncols++;
             cols[k] = ncols++, ninfo++;
@@ -156,7 +165,7 @@ int xw_sheet_scorecard(struct xw *x)
     if (!listed || !absent) {
         free(listed);
         free(absent);
-        return xw_fail(x, MSC_ERR_NOMEM);
+        return msc_xw_fail(x, MSC_ERR_NOMEM);
     }
     size_t namew = 14;
     for (int i = 0; i < x->ntech; i++) {
@@ -177,73 +186,78 @@ int xw_sheet_scorecard(struct xw *x)
     const char *msp = m->settings->msp_name[0] ? m->settings->msp_name : "MSP";
     msc_period_label(m->period_kind, m->last_period, last);
     snprintf(title, sizeof title, "%s \u2013 tech scorecard %s", msp, last);
-    snprintf(sub, sizeof sub, "%s %s, as of %s \u00B7 %d technician%s \u00B7 each KPI against its target",
-             msc_period_kind_name(m->period_kind), last, x->as_of, nlisted, nlisted == 1 ? "" : "s");
+    snprintf(sub, sizeof sub,
+             "%s %s, as of %s \u00B7 %d technician%s \u00B7 each KPI against its target",
+             msc_period_kind_name(m->period_kind), last, x->as_of, nlisted,
+             nlisted == 1 ? "" : "s");
     sub[0] = (char)(sub[0] >= 'a' && sub[0] <= 'z' ? sub[0] - 32 : sub[0]);
-    xw_title(x, ws, title, sub);
+    msc_xw_title(x, ws, title, sub);
 
     char legend[64];
     snprintf(legend, sizeof legend, "Within %.3g%%", m->settings->amber_band * 100);
-    xw_text(x, ws, ROW_LEGEND, COL_KPI, "Met target", x->legend_good);
-    xw_text(x, ws, ROW_LEGEND, COL_KPI + 1, legend, x->legend_amber);
-    xw_text(x, ws, ROW_LEGEND, COL_KPI + 2, "Missed", x->legend_bad);
-    xw_text(x, ws, ROW_LEGEND, COL_KPI + 3, "Blank: no data for that KPI", x->note);
+    msc_xw_text(x, ws, ROW_LEGEND, COL_KPI, "Met target", x->legend_good);
+    msc_xw_text(x, ws, ROW_LEGEND, COL_KPI + 1, legend, x->legend_amber);
+    msc_xw_text(x, ws, ROW_LEGEND, COL_KPI + 2, "Missed", x->legend_bad);
+    msc_xw_text(x, ws, ROW_LEGEND, COL_KPI + 3, "Blank: no data for that KPI", x->note);
 
     /* Group row, KPI names, targets. */
-    xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, COL_SCORE, ROW_GROUP, COL_CHANGE, "Score", x->group));
+    msc_xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, COL_SCORE, ROW_GROUP, COL_CHANGE, "Score",
+                                       x->group));
     if (nscored > 1)
-        xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, COL_KPI, ROW_GROUP, COL_KPI + nscored - 1,
-                                       "Scorecard KPIs (counted in the score)", x->group));
+        msc_xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, COL_KPI, ROW_GROUP, COL_KPI + nscored - 1,
+                                           "Scorecard KPIs (counted in the score)", x->group));
     else if (nscored == 1)
-        xw_text(x, ws, ROW_GROUP, COL_KPI, "Scored", x->group);
+        msc_xw_text(x, ws, ROW_GROUP, COL_KPI, "Scored", x->group);
     if (ninfo > 1)
-        xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, gap + 1, ROW_GROUP, gap + ninfo,
-                                       "Not scored", x->group));
+        msc_xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, gap + 1, ROW_GROUP, gap + ninfo,
+                                           "Not scored", x->group));
     else if (ninfo == 1)
-        xw_text(x, ws, ROW_GROUP, gap + 1, "Not scored", x->group);
+        msc_xw_text(x, ws, ROW_GROUP, gap + 1, "Not scored", x->group);
 
-    xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 45, NULL));
-    xw_text(x, ws, ROW_HEAD, COL_NAME, "Technician", x->header_left);
-    xw_text(x, ws, ROW_HEAD, COL_SCORE, "Tech score", x->header);
-    xw_text(x, ws, ROW_HEAD, COL_CHANGE, "Change", x->header);
-    xw_text(x, ws, ROW_TARGET, COL_NAME, "Target", x->text_target);
-    xw_text(x, ws, ROW_TARGET, COL_SCORE, "", x->text_target);
-    xw_text(x, ws, ROW_TARGET, COL_CHANGE, "", x->text_target);
+    msc_xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 45, NULL));
+    msc_xw_text(x, ws, ROW_HEAD, COL_NAME, "Technician", x->header_left);
+    msc_xw_text(x, ws, ROW_HEAD, COL_SCORE, "Tech score", x->header);
+    msc_xw_text(x, ws, ROW_HEAD, COL_CHANGE, "Change", x->header);
+    msc_xw_text(x, ws, ROW_TARGET, COL_NAME, "Target", x->text_target);
+    msc_xw_text(x, ws, ROW_TARGET, COL_SCORE, "", x->text_target);
+    msc_xw_text(x, ws, ROW_TARGET, COL_CHANGE, "", x->text_target);
     for (size_t k = 0; k < msc_kpi_count; k++) {
         if (cols[k] < 0)
             continue;
         /* Scored KPIs go by their sheet's short name, which the owner
          * finds again on the tab. */
-        xw_text(x, ws, ROW_HEAD, cols[k], x->sheet[k][0] ? x->sheet[k] : msc_kpi_registry[k]->name,
-                x->header);
-        xw_number(x, ws, ROW_TARGET, cols[k], x->r->target[k], xw_kpi_format(x, (int)k, XW_TARGET));
+        msc_xw_text(x, ws, ROW_HEAD, cols[k],
+                    x->sheet[k][0] ? x->sheet[k] : msc_kpi_registry[k]->name, x->header);
+        msc_xw_number(x, ws, ROW_TARGET, cols[k], x->r->target[k],
+                      msc_xw_kpi_format(x, (int)k, MSC_XW_TARGET));
     }
 
     /* Technicians, then the team. */
     int row = ROW_FIRST;
     for (int i = 0; i < nlisted; i++, row++) {
-        xw_text(x, ws, row, COL_NAME, msc_names_display(&m->people, listed[i]), x->text);
+        msc_xw_text(x, ws, row, COL_NAME, msc_names_display(&m->people, listed[i]), x->text);
         write_person_row(x, ws, row, MSC_LEVEL_TECH, listed[i], cols, 0);
     }
     int team = row;
-    xw_text(x, ws, team, COL_NAME, "Team", x->text_total);
-    write_person_row(x, ws, team, MSC_LEVEL_TEAM, -1, cols, XW_TOTAL);
+    msc_xw_text(x, ws, team, COL_NAME, "Team", x->text_total);
+    write_person_row(x, ws, team, MSC_LEVEL_TEAM, -1, cols, MSC_XW_TOTAL);
     if (ninfo)
-        xw_text(x, ws, team, gap, "", x->text_total);
+        msc_xw_text(x, ws, team, gap, "", x->text_total);
 
     for (size_t k = 0; k < msc_kpi_count; k++)
         if (cols[k] >= 0)
-            xw_traffic_lights(x, ws, ROW_FIRST, cols[k], team, cols[k], (int)k);
+            msc_xw_traffic_lights(x, ws, ROW_FIRST, cols[k], team, cols[k], (int)k);
     score_rules(x, ws, ROW_FIRST, team);
 
-    xw_ok(x, worksheet_set_column(ws, COL_NAME, COL_NAME, (double)namew, NULL));
-    xw_ok(x, worksheet_set_column(ws, COL_SCORE, COL_CHANGE, 9, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, COL_NAME, COL_NAME, (double)namew, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, COL_SCORE, COL_CHANGE, 9, NULL));
     /* Column ranges must not overlap: viewers disagree on which one wins. */
     if (nscored)
-        xw_ok(x, worksheet_set_column(ws, COL_KPI, (lxw_col_t)(gap - 1), 11.5, NULL));
+        msc_xw_ok(x, worksheet_set_column(ws, COL_KPI, (lxw_col_t)(gap - 1), 11.5, NULL));
     if (ninfo) {
-        xw_ok(x, worksheet_set_column(ws, (lxw_col_t)gap, (lxw_col_t)gap, 1.5, NULL));
-        xw_ok(x, worksheet_set_column(ws, (lxw_col_t)(gap + 1), (lxw_col_t)(ncols - 1), 11.5, NULL));
+        msc_xw_ok(x, worksheet_set_column(ws, (lxw_col_t)gap, (lxw_col_t)gap, 1.5, NULL));
+        msc_xw_ok(
+            x, worksheet_set_column(ws, (lxw_col_t)(gap + 1), (lxw_col_t)(ncols - 1), 11.5, NULL));
     }
     worksheet_freeze_panes(ws, ROW_FIRST, COL_SCORE);
     worksheet_activate(ws);
