@@ -421,48 +421,28 @@ void msc_xw_target_words(const struct msc_xw *x, int kpi, char *buf, size_t cap)
              msc_kpi_registry[kpi]->better == MSC_LOWER ? "\u2264" : "\u2265", num, better);
 }
 
-/* The input file a KPI cannot do without, beyond tickets.csv (which every
- * run has). */
-static const struct {
-    const char *id;
-    enum msc_file file;
-} needs[] = {
-    {"utilization", MSC_FILE_TIME},
-    {"realtime_entry", MSC_FILE_TIME},
-    {"hours", MSC_FILE_TIME},
-    {"labor_cost", MSC_FILE_TIME},
-    {"survey_score", MSC_FILE_SURVEYS},
-    {"csat_positive", MSC_FILE_SURVEYS},
-    {"csat_net", MSC_FILE_SURVEYS},
-    {"reactive_hours_per_endpoint", MSC_FILE_CLIENTS},
-    {"tickets_per_endpoint", MSC_FILE_CLIENTS},
-    {"revenue", MSC_FILE_CLIENTS},
-    {"effective_rate", MSC_FILE_CLIENTS},
-    {"margin", MSC_FILE_CLIENTS},
-};
-
 const char *msc_xw_why_blank(const struct msc_xw *x, int kpi, char *buf, size_t cap)
 {
-    const char *id = msc_kpi_registry[kpi]->id;
-    const char *column = strcmp(id, "escalation_rate") == 0 && !x->m->has_escalations
-                             ? "escalations"
-                         : strcmp(id, "reopen_rate") == 0 && !x->m->has_reopens ? "reopens"
-                                                                                : NULL;
-    if (column) {
-        snprintf(buf, cap, "no value: the tickets file has no %s column", column);
-        return buf;
-    }
-    for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++) {
-        if (strcmp(id, needs[i].id) != 0)
+    char why[200];
+    if (!msc_kpi_missing_input(x->m, msc_kpi_registry[kpi], why, sizeof why))
+        return NULL;
+    snprintf(buf, cap, "no value: %s", why);
+    return buf;
+}
+
+int msc_xw_why_notes(struct msc_xw *x, lxw_worksheet *ws, int row)
+{
+    int any = 0;
+    for (size_t k = 0; k < msc_kpi_count; k++) {
+        char why[240], line[320];
+        if (!x->r->selected[k] || !msc_xw_why_blank(x, (int)k, why, sizeof why))
             continue;
-        const struct msc_file_info *fi = &x->m->file[needs[i].file];
-        if (fi->state == MSC_FILE_READ)
-            return NULL;
-        snprintf(buf, cap, "no value: %s was %s", msc_file_names[needs[i].file],
-                 fi->state == MSC_FILE_SKIPPED ? "skipped (see Data Quality)" : "not found");
-        return buf;
+        if (!any++)
+            msc_xw_text(x, ws, row++, 0, "KPIs without a value in this run", x->section);
+        snprintf(line, sizeof line, "%s: %s.", msc_kpi_registry[k]->name, why);
+        msc_xw_text(x, ws, row++, 0, line, x->text);
     }
-    return NULL;
+    return row;
 }
 
 lxw_chart *msc_xw_line_chart(struct msc_xw *x, const char *title, enum msc_unit unit)
@@ -596,10 +576,17 @@ int msc_xw_files_table(struct msc_xw *x, lxw_worksheet *ws, int row, double note
         msc_xw_number(x, ws, row, 4, read ? (double)fi->rows_used : NAN, x->count);
         msc_xw_number(x, ws, row, 5, read ? (double)fi->rows_rejected : NAN, x->count);
         msc_xw_number(x, ws, row, 6, read ? (double)fi->rows_warned : NAN, x->count);
+        /* A read file's note: the canonical fields its profile did not find. */
+        char fields[1100];
+        const char *note = fi->note;
+        if (read && fi->fields_missing && strcmp(fi->fields_missing, "(none)") != 0) {
+            snprintf(fields, sizeof fields, "fields not found: %s", fi->fields_missing);
+            note = fields;
+        }
         msc_xw_text(x, ws, row, 7, fi->profile, x->text_indent);
-        msc_xw_text(x, ws, row, 8, fi->note, x->text_wrap);
-        if (fi->note)
-            msc_xw_row_for_text(x, ws, row, fi->note, note_width, 15);
+        msc_xw_text(x, ws, row, 8, note, x->text_wrap);
+        if (note)
+            msc_xw_row_for_text(x, ws, row, note, note_width, 15);
     }
     return row;
 }

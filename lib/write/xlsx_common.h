@@ -140,6 +140,9 @@ void msc_xw_target_words(const struct msc_xw *x, int kpi, char *buf, size_t cap)
 /* Why a KPI can have no value in this run (kpis.md: "the workbook says
  * why"), written into buf; NULL when nothing in the input rules it out. */
 const char *msc_xw_why_blank(const struct msc_xw *x, int kpi, char *buf, size_t cap);
+/* The "KPIs without a value in this run" list from row on; returns the row
+ * after it. */
+int msc_xw_why_notes(struct msc_xw *x, lxw_worksheet *ws, int row);
 
 /* A KPI counted in the tech score (it gets its own sheet). */
 int msc_xw_scored(const struct msc_xw *x, int kpi);

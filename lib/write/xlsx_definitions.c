@@ -98,21 +98,6 @@ static int run_table(struct msc_xw *x, lxw_worksheet *ws, int row)
     return row;
 }
 
-static int why_notes(struct msc_xw *x, lxw_worksheet *ws, int row)
-{
-    int any = 0;
-    for (size_t k = 0; k < msc_kpi_count; k++) {
-        char why[200], line[300];
-        if (!x->r->selected[k] || !msc_xw_why_blank(x, (int)k, why, sizeof why))
-            continue;
-        if (!any++)
-            msc_xw_text(x, ws, row++, 0, "KPIs without a value in this run", x->section);
-        snprintf(line, sizeof line, "%s: %s.", msc_kpi_registry[k]->name, why);
-        msc_xw_text(x, ws, row++, 0, line, x->text);
-    }
-    return row;
-}
-
 int msc_xw_sheet_definitions(struct msc_xw *x)
 {
     lxw_worksheet *ws = msc_xw_sheet(x, "Definitions", 0);
@@ -126,7 +111,7 @@ int msc_xw_sheet_definitions(struct msc_xw *x)
     msc_xw_text(x, ws, row++, 0, "Input files", x->section);
     row = msc_xw_files_table(x, ws, row, 80) + 1;
     row = run_table(x, ws, row) + 1;
-    why_notes(x, ws, row);
+    msc_xw_why_notes(x, ws, row);
 
     static const double width[] = {26, 45, 22, 20, 10, 11, 13, 24, 80};
     for (int c = 0; c < 9; c++)

@@ -144,7 +144,8 @@ int msc_xw_sheet_quality(struct msc_xw *x)
     int row = 3;
     msc_xw_text(x, ws, row++, 0, "Input files", x->section);
     row = msc_xw_files_table(x, ws, row, 40) + 1;
-    row = reason_counts(x, ws, row);
+    int after = msc_xw_why_notes(x, ws, row);
+    row = reason_counts(x, ws, after > row ? after + 1 : row);
     if (row < 0)
         return -1;
     row = uncosted(x, ws, row + 1);
