@@ -34,6 +34,14 @@ static struct msc_cell *find(struct msc_cell *slots, size_t nslots, int level, i
 int msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64_t period,
                   double num, double den)
 {
+    for (int i = 0; i < 2; i++) {
+        struct msc_cell *r = c->recent[i];
+        if (r && r->period == period && r->subject == subject && r->level == level) {
+            r->num += num;
+            r->den += den;
+            return 0;
+        }
+    }
     if ((c->count + 1) * 2 > c->nslots) {
         size_t n = c->nslots ? c->nslots * 2 : 64;
         struct msc_cell *slots = msc_calloc(n, sizeof *slots);
@@ -45,6 +53,7 @@ int msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64_
         free(c->slots);
         c->slots = slots;
         c->nslots = n;
+        c->recent[0] = c->recent[1] = NULL;
     }
     struct msc_cell *s = find(c->slots, c->nslots, level, subject, period);
     if (!s->used) {
@@ -53,6 +62,8 @@ int msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64_
     }
     s->num += num;
     s->den += den;
+    c->recent[c->next_recent] = s;
+    c->next_recent ^= 1;
     return 0;
 }
 
