@@ -428,13 +428,7 @@ static int load_survey(struct loader *ld)
 {
     struct msc_model *m = ld->m;
     const struct msc_settings *set = m->settings;
-    if (!present(ld, MSC_S_SCORE))
-        return reject(ld, MSC_S_SCORE, "missing required field");
-    double score, scale = NAN;
-    int word = msc_parse_number(cell(ld, MSC_S_SCORE), ld->decimal_comma, &score) != MSC_FIELD_OK;
-    if (word && msc_parse_rating(cell(ld, MSC_S_SCORE), &score) != MSC_FIELD_OK)
-        return reject(ld, MSC_S_SCORE, "unparseable score");
-
+    /* received is required only when the rated ticket cannot stand in. */
     const struct msc_ticket *t = NULL;
     int unknown_ticket = 0;
     if (present(ld, MSC_S_TICKET)) {
@@ -442,13 +436,20 @@ static int load_survey(struct loader *ld)
         t = id >= 0 ? &m->ticket[id] : NULL;
         unknown_ticket = id < 0;
     }
-    int64_t received = MSC_TIME_NONE;
+    int64_t received = MSC_TIME_NONE, fallback = t ? t->completed : MSC_TIME_NONE;
     int st_received = msc_parse_datetime(cell(ld, MSC_S_RECEIVED), ld->date_order, &received);
-    int64_t fallback = t ? t->completed : MSC_TIME_NONE;
-    if (st_received == MSC_FIELD_BAD && fallback == MSC_TIME_NONE)
-        return reject(ld, MSC_S_RECEIVED, "unparseable date");
+
+    /* The first fault in kpis.md's order: missing, unparseable, out of range. */
+    if (!present(ld, MSC_S_SCORE))
+        return reject(ld, MSC_S_SCORE, "missing required field");
     if (st_received == MSC_FIELD_EMPTY && fallback == MSC_TIME_NONE)
         return reject(ld, MSC_S_RECEIVED, "missing required field: received (no completed ticket to take it from)");
+    double score, scale = NAN;
+    int word = msc_parse_number(cell(ld, MSC_S_SCORE), ld->decimal_comma, &score) != MSC_FIELD_OK;
+    if (word && msc_parse_rating(cell(ld, MSC_S_SCORE), &score) != MSC_FIELD_OK)
+        return reject(ld, MSC_S_SCORE, "unparseable score");
+    if (st_received == MSC_FIELD_BAD && fallback == MSC_TIME_NONE)
+        return reject(ld, MSC_S_RECEIVED, "unparseable date");
 
     if (!word) {
         double low = ld->used_profile->survey_scale_min;
