@@ -21,9 +21,11 @@ struct loader {
     struct msc_header_map map;
     const struct msc_profile *used_profile;
     enum msc_date_order date_order;
-    char last_type[64];          /* the last ticket or work type seen and what it is */
-    int last_type_ok;
-    int last_absence, last_non_client, last_reactive;
+    struct {
+        char name[48];
+        unsigned flags;
+    } types[32];                 /* ticket and work types seen (type_flags) */
+    int ntypes;
     int decimal_comma;
     const struct msc_csv_row *row;
     int warned;                  /* the current row has a warning */
@@ -238,17 +240,25 @@ static int parse_hours(const struct loader *ld, int field, double *out)
     return st;
 }
 
-/* Whether s is the type the last row had; if not, remembers it (when short
- * enough) so that the caller can work out what it is once. */
-static int same_type(struct loader *ld, const char *s)
+enum { TYPE_ABSENCE = 1, TYPE_NON_CLIENT = 2, TYPE_REACTIVE = 4 };
+
+/* What a ticket or work type is, against the settings' lists. Exports use a
+ * handful of types, so each is matched once and remembered. */
+static unsigned type_flags(struct loader *ld, const char *s)
 {
-    if (ld->last_type_ok && strcmp(s, ld->last_type) == 0)
-        return 1;
+    for (int i = 0; i < ld->ntypes; i++)
+        if (strcmp(ld->types[i].name, s) == 0)
+            return ld->types[i].flags;
+    const struct msc_settings *set = ld->m->settings;
+    unsigned flags = (msc_name_in_list(s, set->absence_work_types) ? TYPE_ABSENCE : 0) |
+                     (msc_name_in_list(s, set->non_client_work_types) ? TYPE_NON_CLIENT : 0) |
+                     (is_blank(s) || msc_name_in_list(s, set->reactive_types) ? TYPE_REACTIVE : 0);
     size_t len = strlen(s);
-    ld->last_type_ok = len < sizeof ld->last_type;
-    if (ld->last_type_ok)
-        memcpy(ld->last_type, s, len + 1);
-    return 0;
+    if (ld->ntypes < (int)(sizeof ld->types / sizeof ld->types[0]) && len < sizeof ld->types[0].name) {
+        memcpy(ld->types[ld->ntypes].name, s, len + 1);
+        ld->types[ld->ntypes++].flags = flags;
+    }
+    return flags;
 }
 
 static void note_end(struct msc_model *m, int64_t t)
@@ -290,10 +300,7 @@ static int load_ticket(struct loader *ld)
     t.person = msc_model_person(m, cell(ld, MSC_T_RESOURCE));
     if (t.person >= 0)
         m->person[t.person].named_in_work = 1;
-    const char *type = cell(ld, MSC_T_TYPE);
-    if (!same_type(ld, type))
-        ld->last_reactive = is_blank(type) || msc_name_in_list(type, m->settings->reactive_types);
-    t.reactive = ld->last_reactive;
+    t.reactive = (type_flags(ld, cell(ld, MSC_T_TYPE)) & TYPE_REACTIVE) != 0;
     int excluded = opt_bool(ld, MSC_T_SLA_EXCLUDED);
     static const int due[] = {MSC_T_FR_DUE, MSC_T_RP_DUE, MSC_T_RES_DUE}, done[] = {MSC_T_FR, MSC_T_RP, MSC_T_RES},
                      met[] = {MSC_T_FR_MET, MSC_T_RP_MET, MSC_T_RES_MET};
@@ -410,14 +417,9 @@ static int load_entry(struct loader *ld)
         }
     }
     e.client = e.ticket ? e.ticket->client : msc_model_client(m, cell(ld, MSC_E_CLIENT));
-    /* Work types repeat row after row: match the lists once per new one. */
-    const char *type = cell(ld, MSC_E_TYPE);
-    if (!same_type(ld, type)) {
-        ld->last_absence = msc_name_in_list(type, set->absence_work_types);
-        ld->last_non_client = msc_name_in_list(type, set->non_client_work_types);
-    }
-    e.absence = ld->last_absence;
-    e.client_work = (on_ticket || present(ld, MSC_E_CLIENT)) && !ld->last_non_client;
+    unsigned type = type_flags(ld, cell(ld, MSC_E_TYPE));
+    e.absence = (type & TYPE_ABSENCE) != 0;
+    e.client_work = (on_ticket || present(ld, MSC_E_CLIENT)) && !(type & TYPE_NON_CLIENT);
     note_end(m, e.start);
     if (ld->sink && ld->sink->entry)
         ld->sink->entry(ld->sink->ctx, &e);

@@ -46,6 +46,8 @@ void msc_names_init(struct msc_names *n)
 {
     memset(n, 0, sizeof *n);
     msc_arena_init(&n->arena);
+    for (size_t i = 0; i < sizeof n->seen / sizeof n->seen[0]; i++)
+        n->seen[i].id = -1;
 }
 
 void msc_names_release(struct msc_names *n)
@@ -54,7 +56,6 @@ void msc_names_release(struct msc_names *n)
     free(n->display);
     free(n->key);
     free(n->hash);
-    free(n->last);
     free(n->slots);
     free(n->scratch);
     memset(n, 0, sizeof *n);
@@ -88,18 +89,23 @@ static int32_t *lookup(struct msc_names *n, const char *key, uint32_t h)
     }
 }
 
-/* The id of the name looked up last, when s is written the same way. */
+/* The id of s when it was seen written exactly so, or -1. */
 static int cached(const struct msc_names *n, const char *s)
 {
-    return n->last && n->last_id >= 0 && strcmp(n->last, s) == 0 ? n->last_id : -1;
+    uint32_t h = hash(s);
+    const struct msc_names_seen *e = &n->seen[h % 64];
+    return e->id >= 0 && e->hash == h && strcmp(e->raw, s) == 0 ? e->id : -1;
 }
 
 static void remember(struct msc_names *n, const char *s, int id)
 {
     size_t len = strlen(s) + 1;
-    if (len <= 256 && msc_grow(&n->last, &n->last_cap, len, 1) == 0) {
-        memcpy(n->last, s, len);
-        n->last_id = id;
+    uint32_t h = hash(s);
+    struct msc_names_seen *e = &n->seen[h % 64];
+    if (len <= sizeof e->raw) {
+        e->hash = h;
+        e->id = id;
+        memcpy(e->raw, s, len);
     }
 }
 

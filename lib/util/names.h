@@ -29,10 +29,13 @@ struct msc_names {
     uint32_t *hash;       /* id -> hash of key, to skip most string compares */
     int32_t *slots;       /* open addressing: id + 1, 0 = empty */
     size_t nslots;
-    /* The last name looked up as written, and its id: rows repeat names. */
-    char *last;
-    size_t last_cap;
-    int last_id;
+    /* Names as written, by a hash of the raw bytes, with their ids: rows
+     * repeat the same few spellings, which then skip folding. */
+    struct msc_names_seen {
+        uint32_t hash;
+        int id;          /* -1: empty slot */
+        char raw[48];
+    } seen[64];
     char *scratch;
     size_t scratch_cap;
 };
