@@ -6,7 +6,8 @@ static void on_entry(struct msc_kpi_ctx *ctx, const struct msc_entry *e)
     const struct msc_model *m = ctx->model;
     if (e->entered == MSC_TIME_NONE || m->person[e->person].excluded)
         return;
-    int on_time = e->entered <= e->end + (int64_t)(m->settings->realtime_minutes * 60);
+    /* In double: the threshold is any number the settings accept. */
+    int on_time = (double)(e->entered - e->end) <= m->settings->realtime_minutes * 60;
     msc_kpi_add_tech_team(ctx, e->person, msc_kpi_period(ctx, e->end), on_time, 1);
 }
 

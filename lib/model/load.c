@@ -355,6 +355,9 @@ static int load_entry(struct loader *ld)
     double hours = NAN;
     int st_hours = parse_hours(ld, MSC_E_HOURS, &hours);
     int have_span = st_start == MSC_FIELD_OK && st_end == MSC_FIELD_OK;
+    /* hours_worked may stand out only beside a start and an end that read. */
+    if (st_hours == MSC_FIELD_EMPTY && !have_span)
+        return reject(ld, MSC_E_HOURS, "missing required field");
     if (st_hours == MSC_FIELD_BAD && !have_span)
         return reject(ld, MSC_E_HOURS, "unparseable number");
     if (st_hours == MSC_FIELD_OK && (hours < 0 || hours > 24 * 366))

@@ -19,12 +19,16 @@ struct key {
     size_t offset;
     size_t size;            /* K_TEXT, K_LIST: buffer size */
     const char *choices;    /* K_CHOICE: "a|b|c", stored as the index */
+    double max;             /* K_NUMBER: the largest sensible value (0: none) */
+    int above_zero;         /* K_NUMBER: 0 itself is not allowed */
 };
 
 #define F(field) offsetof(struct msc_settings, field)
-#define TEXT(name, field) {name, K_TEXT, F(field), sizeof ((struct msc_settings *)0)->field, NULL}
-#define LIST(name, field) {name, K_LIST, F(field), sizeof ((struct msc_settings *)0)->field, NULL}
-#define NUMBER(name, field) {name, K_NUMBER, F(field), 0, NULL}
+#define TEXT(n, field) {.name = n, .type = K_TEXT, .offset = F(field), .size = sizeof ((struct msc_settings *)0)->field}
+#define LIST(n, field) {.name = n, .type = K_LIST, .offset = F(field), .size = sizeof ((struct msc_settings *)0)->field}
+#define NUMBER(n, field, most, positive) \
+    {.name = n, .type = K_NUMBER, .offset = F(field), .max = most, .above_zero = positive}
+#define CHOICE(n, field, list) {.name = n, .type = K_CHOICE, .offset = F(field), .choices = list}
 
 static const struct key keys[] = {
     TEXT("msp_name", msp_name),
@@ -33,27 +37,27 @@ static const struct key keys[] = {
     TEXT("mail_subject_prefix", mail_subject_prefix),
     TEXT("sendmail", sendmail),
     TEXT("timezone", timezone),
-    {"decimal_separator", K_CHOICE, F(decimal_comma), 0, "auto|dot|comma"},
-    {"date_order", K_CHOICE, F(date_order), 0, "mdy|dmy|ymd"},
+    CHOICE("decimal_separator", decimal_comma, "auto|dot|comma"),
+    CHOICE("date_order", date_order, "mdy|dmy|ymd"),
     LIST("reactive_types", reactive_types),
     LIST("non_client_work_types", non_client_work_types),
     LIST("absence_work_types", absence_work_types),
-    {"holidays", K_HOLIDAYS, 0, 0, NULL},
-    {"business_days", K_DAYS, 0, 0, NULL},
-    {"business_start", K_CLOCK, F(calendar.open_sec), 0, NULL},
-    {"business_end", K_CLOCK, F(calendar.close_sec), 0, NULL},
-    {"mttr_clock", K_CHOICE, F(calendar.calendar_clock), 0, "business|calendar"},
-    NUMBER("realtime_minutes", realtime_minutes),
-    NUMBER("long_entry_hours", long_entry_hours),
-    {"utilization_basis", K_CHOICE, F(utilization_billable), 0, "worked|billable"},
-    NUMBER("positive_min", positive_min),
-    NUMBER("negative_max", negative_max),
-    NUMBER("survey_scale_max", survey_scale_max),
-    NUMBER("default_hourly_cost", default_hourly_cost),
-    NUMBER("tier_a", tier_a),
-    NUMBER("tier_b", tier_b),
-    NUMBER("tier_c", tier_c),
-    NUMBER("amber_band", amber_band),
+    {.name = "holidays", .type = K_HOLIDAYS},
+    {.name = "business_days", .type = K_DAYS},
+    {.name = "business_start", .type = K_CLOCK, .offset = F(calendar.open_sec)},
+    {.name = "business_end", .type = K_CLOCK, .offset = F(calendar.close_sec)},
+    CHOICE("mttr_clock", calendar.calendar_clock, "business|calendar"),
+    NUMBER("realtime_minutes", realtime_minutes, 525600, 0),
+    NUMBER("long_entry_hours", long_entry_hours, 8784, 1),
+    CHOICE("utilization_basis", utilization_billable, "worked|billable"),
+    NUMBER("positive_min", positive_min, 1, 0),
+    NUMBER("negative_max", negative_max, 1, 0),
+    NUMBER("survey_scale_max", survey_scale_max, 1e6, 1),
+    NUMBER("default_hourly_cost", default_hourly_cost, 0, 0),
+    NUMBER("tier_a", tier_a, 0, 0),
+    NUMBER("tier_b", tier_b, 0, 0),
+    NUMBER("tier_c", tier_c, 0, 0),
+    NUMBER("amber_band", amber_band, 1, 0),
 };
 
 void msc_settings_init(struct msc_settings *s)
@@ -200,12 +204,18 @@ static int set_key(struct load_state *ls, const struct key *k, const char *v)
         }
         strcpy(field, v);
         return 0;
-    case K_NUMBER:
-        if (parse_amount(v, (double *)(void *)field) < 0 || *(double *)(void *)field < 0) {
-            snprintf(ls->msg, sizeof ls->msg, "'%s' is not a number >= 0", v);
+    case K_NUMBER: {
+        double *d = (double *)(void *)field;
+        if (parse_amount(v, d) < 0 || *d < 0 || (k->above_zero && *d == 0)) {
+            snprintf(ls->msg, sizeof ls->msg, "'%s' is not a number %s 0", v, k->above_zero ? ">" : ">=");
+            return -1;
+        }
+        if (k->max > 0 && *d > k->max) {
+            snprintf(ls->msg, sizeof ls->msg, "'%s' is more than %g", v, k->max);
             return -1;
         }
         return 0;
+    }
     case K_HOLIDAYS:
         if (!ls->seen_holidays) {
             msc_settings_release(s);
