@@ -93,7 +93,7 @@ static int32_t *lookup(struct msc_names *n, const char *key, uint32_t h)
 static int cached(const struct msc_names *n, const char *s)
 {
     uint32_t h = hash(s);
-    const struct msc_names_seen *e = &n->seen[h % 64];
+    const struct msc_names_seen *e = &n->seen[h % (sizeof n->seen / sizeof n->seen[0])];
     return e->id >= 0 && e->hash == h && strcmp(e->raw, s) == 0 ? e->id : -1;
 }
 
@@ -101,7 +101,7 @@ static void remember(struct msc_names *n, const char *s, int id)
 {
     size_t len = strlen(s) + 1;
     uint32_t h = hash(s);
-    struct msc_names_seen *e = &n->seen[h % 64];
+    struct msc_names_seen *e = &n->seen[h % (sizeof n->seen / sizeof n->seen[0])];
     if (len <= sizeof e->raw) {
         e->hash = h;
         e->id = id;

@@ -35,7 +35,7 @@ struct msc_names {
         uint32_t hash;
         int id;          /* -1: empty slot */
         char raw[48];
-    } seen[64];
+    } seen[256];
     char *scratch;
     size_t scratch_cap;
 };
