@@ -30,6 +30,12 @@ struct reader {
     long index;
     int nul_in_row;
     int nomem, stop;
+    /* The header row itself could not be read (NUL byte, broken or unclosed
+     * quoting): the file is unusable, since taking a later row as the
+     * header would misread every column. */
+    int header_fault;
+    long header_line;
+    char header_reason[112];
 };
 
 /* Windows-1252 0x80..0x9F; the five undefined bytes keep their C1 code point. */
@@ -134,6 +140,23 @@ static void on_field(void *data, size_t len, void *ud)
     }
 }
 
+/* A row the reader cannot deliver: reason says why, without "(row skipped)". */
+static void bad_row(struct reader *r, long line, const char *reason)
+{
+    if (r->index == 0) {
+        /* No header yet: this was the header. Stop; see header_fault. */
+        r->header_fault = 1;
+        r->header_line = line;
+        snprintf(r->header_reason, sizeof r->header_reason, "%s", reason);
+        return;
+    }
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s (row skipped)", reason);
+    r->info->bad_rows++;
+    if (r->cb->on_bad)
+        r->cb->on_bad(r->ctx, line, msg);
+}
+
 static void reset_row(struct reader *r)
 {
     r->buf_len = 0;
@@ -146,7 +169,7 @@ static void on_row_end(int c, void *ud)
 {
     struct reader *r = ud;
     long line = r->row_start >= 0 ? r->row_start : r->line;
-    if (r->stop || r->nomem)
+    if (r->stop || r->nomem || r->header_fault)
         goto done;
     if (msc_grow(&r->ptrs, &r->ptrs_cap, r->nfields + 1, sizeof *r->ptrs) < 0) {
         r->nomem = 1;
@@ -161,9 +184,7 @@ static void on_row_end(int c, void *ud)
     if (blank && !r->nul_in_row)
         goto done;
     if (r->nul_in_row) {
-        r->info->bad_rows++;
-        if (r->cb->on_bad)
-            r->cb->on_bad(r->ctx, line, "NUL byte in a field (row skipped)");
+        bad_row(r, line, "NUL byte in a field");
         goto done;
     }
     struct msc_csv_row row = {r->ptrs, r->nfields, line, r->index, r->delimiter};
@@ -219,18 +240,19 @@ static char sniff_delimiter(const char *s, size_t len)
 /* Feeds one segment that ends at a newline or at the chunk's end. */
 static void feed(struct reader *r, const char *seg, size_t len, int ends_line)
 {
+    /* libcsv grows a field's buffer by a fixed blk_size at a time, so a 10 MB
+     * field took 2,500 reallocs of ever larger copies (quadratic; 15 s under
+     * ASan). A step as large as the buffer already is makes it geometric. */
+    csv_set_blk_size(&r->p, r->p.entry_size > 4096 ? r->p.entry_size : 4096);
     size_t n = csv_parse(&r->p, seg, len, on_field, on_row_end, r);
-    if (n < len && !r->stop && !r->nomem) {
+    if (n < len && !r->stop && !r->nomem && !r->header_fault) {
         if (csv_error(&r->p) == CSV_ENOMEM) {
             r->nomem = 1;
             return;
         }
         char reason[96];
-        snprintf(reason, sizeof reason, "malformed quoting near byte %zu of line %ld (row skipped)",
-                 n + 1, r->line);
-        r->info->bad_rows++;
-        if (r->cb->on_bad)
-            r->cb->on_bad(r->ctx, r->row_start >= 0 ? r->row_start : r->line, reason);
+        snprintf(reason, sizeof reason, "malformed quoting near byte %zu of line %ld", n + 1, r->line);
+        bad_row(r, r->row_start >= 0 ? r->row_start : r->line, reason);
         csv_free(&r->p);
         reset_row(r);
         if (parser_start(r) < 0)
@@ -267,9 +289,12 @@ enum msc_status msc_csv_read_stream(FILE *f, const char *name,
         info->bytes += got;
         if (first) {
             first = 0;
+            /* With a byte-order mark, or without one: ASCII text as UTF-16
+             * has every other byte 0 (little-endian: the second, big: the first). */
             if (got >= 2 && (((unsigned char)p[0] == 0xFF && (unsigned char)p[1] == 0xFE) ||
                              ((unsigned char)p[0] == 0xFE && (unsigned char)p[1] == 0xFF) ||
-                             (got >= 4 && p[0] && !p[1] && p[2] && !p[3]))) {
+                             (got >= 4 && p[0] && !p[1] && p[2] && !p[3]) ||
+                             (got >= 4 && !p[0] && p[1] && !p[2] && p[3]))) {
                 st = msc_error_set(err, MSC_ERR_INPUT,
                                    "%s:1:1: the file is UTF-16 text; export or save it as UTF-8 "
                                    "(Excel: CSV UTF-8) and run again", name);
@@ -288,35 +313,35 @@ enum msc_status msc_csv_read_stream(FILE *f, const char *name,
             started = 1;
         }
         const char *end = p + got;
-        while (p < end && !r.stop && !r.nomem) {
+        while (p < end && !r.stop && !r.nomem && !r.header_fault) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             const char *stop = nl ? nl + 1 : end;
             feed(&r, p, (size_t)(stop - p), nl != NULL);
             line_open = nl == NULL;
             p = stop;
         }
-        if (r.stop || r.nomem)
+        if (r.stop || r.nomem || r.header_fault)
             break;
     }
     if (ferror(f)) {
         st = msc_error_set(err, MSC_ERR_INPUT, "%s: read error: %s", name, strerror(errno));
         goto out;
     }
-    if (started && !r.stop && !r.nomem &&
+    if (started && !r.stop && !r.nomem && !r.header_fault &&
         csv_fini(&r.p, on_field, on_row_end, &r) != 0 && csv_error(&r.p) == CSV_EPARSE) {
         long at = r.row_start >= 0 ? r.row_start : r.line;
         long last = line_open ? r.line : r.line - 1;
-        char reason[128];
-        snprintf(reason, sizeof reason,
-                 "unclosed quote: the row swallowed %ld more line%s to the end of the file (row skipped)",
+        char reason[112];
+        snprintf(reason, sizeof reason, "unclosed quote: the row swallowed %ld more line%s to the end of the file",
                  last - at, last - at == 1 ? "" : "s");
-        info->bad_rows++;
-        if (cb->on_bad)
-            cb->on_bad(ctx, at, reason);
+        bad_row(&r, at, reason);
     }
     info->lines = line_open ? r.line : r.line - 1;
     if (r.nomem || r.stop)
         st = msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
+    else if (r.header_fault)
+        st = msc_error_set(err, MSC_ERR_INPUT, "%s:%ld: the header line cannot be read: %s", name,
+                           r.header_line, r.header_reason);
     else if (r.index == 0)
         st = msc_error_set(err, MSC_ERR_INPUT, "%s: the file is empty (no header line)", name);
 out:

@@ -12,7 +12,9 @@
  *
  * A row the reader cannot deliver (an unclosed quote, broken quoting, a NUL
  * byte) goes to on_bad with its line and a reason, and reading goes on at
- * the next line. Memory use is bounded by the longest row, never the file.
+ * the next line; when that row is the header, the file is refused instead
+ * (a later row taken as the header would misread every column). Memory use
+ * is bounded by the longest row, never the file.
  *
  *     static int on_row(void *ctx, const struct msc_csv_row *row) { ... }
  *     struct msc_csv_info info;
@@ -56,7 +58,7 @@ struct msc_csv_info {
 
 /* Reads path ("-" is stdin); name is what messages call the file.
  * Errors: MSC_ERR_INPUT when the file cannot be opened or read, is UTF-16,
- * or has no header line; MSC_ERR_NOMEM. */
+ * has no header line or a header line that cannot be read; MSC_ERR_NOMEM. */
 enum msc_status msc_csv_read_file(const char *path, const char *name,
                                   const struct msc_csv_callbacks *cb, void *ctx,
                                   struct msc_csv_info *info, struct msc_error *err);
