@@ -292,7 +292,9 @@ static void print_file_notes(const struct msc_model *m, int verbose, int quiet)
         return;
     for (int f = 0; f < MSC_FILE_COUNT; f++) {
         const struct msc_file_info *fi = &m->file[f];
-        if (fi->note)
+        if (fi->note && strncmp(fi->note, fi->path, strlen(fi->path)) == 0)
+            fprintf(stderr, PROG ": %s\n", fi->note); /* the note names the file */
+        else if (fi->note)
             fprintf(stderr, PROG ": %s: %s\n", fi->path, fi->note);
         else if (fi->state == MSC_FILE_READ && (verbose || strcmp(fi->profile, "generic") != 0))
             fprintf(stderr, PROG ": %s: read as %s; fields found: %s; not found: %s\n", fi->path,
@@ -369,7 +371,7 @@ static enum msc_status write_report(const struct cli *c, const struct msc_run *r
         bad = msc_write_json(out.fp, &run->report) < 0;
     else {
         const char *sde = getenv("SOURCE_DATE_EPOCH");
-        struct msc_xlsx_opts xo = {MSC_VERSION, run->model.as_of};
+        struct msc_xlsx_opts xo = {MSC_VERSION, run->model.as_of, path, out.tmp_dir};
         if (sde && *sde)
             xo.doc_time = (int64_t)strtoll(sde, NULL, 10);
         st = msc_write_xlsx(out.tmp_path, &run->report, &xo, err);

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,6 +14,7 @@ static void clear(struct msc_output *o)
 {
     free(o->path);
     free(o->tmp_path);
+    free(o->tmp_dir);
     memset(o, 0, sizeof *o);
 }
 
@@ -49,12 +51,30 @@ enum msc_status msc_output_begin(struct msc_output *o, const char *path, struct 
         clear(o);
         return st;
     }
-    fchmod(fd, 0644);
+    /* The report keeps the old one's mode; a new one gets the umask's. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, !o->direct && stat(path, &sb) == 0 ? sb.st_mode & 07777 : 0666 & ~mask);
+    o->tmp_dir = msc_strdup(o->tmp_path);
+    if (!o->tmp_dir) {
+        msc_output_abort(o);
+        return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+    }
+    char *slash_in_tmp = strrchr(o->tmp_dir, '/');
+    if (slash_in_tmp)
+        slash_in_tmp[slash_in_tmp == o->tmp_dir] = '\0';
+    else
+        strcpy(o->tmp_dir, ".");
     return MSC_OK;
 }
 
 static int copy_to(FILE *from, const char *path)
 {
+    /* A reader that has gone is a write error (EPIPE, exit 4), not a death
+     * by SIGPIPE that would leave the temporary file behind. */
+    struct sigaction ignore = {.sa_handler = SIG_IGN}, old;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGPIPE, &ignore, &old);
     FILE *to = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
     char buf[65536];
     size_t n;
@@ -70,6 +90,7 @@ static int copy_to(FILE *from, const char *path)
         if (to != stdout)
             bad |= fclose(to) != 0;
     }
+    sigaction(SIGPIPE, &old, NULL);
     return bad ? -1 : 0;
 }
 

@@ -22,6 +22,7 @@
 struct msc_output {
     char *path;      /* the target as given */
     char *tmp_path;  /* where to write now */
+    char *tmp_dir;   /* the folder of tmp_path */
     FILE *fp;        /* open on tmp_path for writers that stream */
     int direct;      /* copy to the target instead of renaming */
 };

@@ -22,7 +22,12 @@ static int (*const sheets[])(struct msc_xw *) = {
 enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
                                const struct msc_xlsx_opts *o, struct msc_error *err)
 {
-    lxw_workbook *wb = workbook_new(path);
+    /* libxlsxwriter 1.1.4 does not check the writes to its temporary parts;
+     * beside the report they fill the same disk as the zip, whose write it
+     * does check, so a full disk is never a silent, broken workbook. */
+    lxw_workbook_options wopt = {.tmpdir = o && o->tmpdir ? (char *)o->tmpdir : NULL};
+    const char *name = o && o->name ? o->name : path;
+    lxw_workbook *wb = workbook_new_opt(path, &wopt);
     if (!wb) /* it only allocates; the file is made by workbook_close() */
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
 
@@ -53,7 +58,7 @@ enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
     if (st != MSC_OK) {
         lxw_workbook_free(wb); /* nothing is written */
         return st == MSC_ERR_NOMEM ? msc_error_set(err, st, "out of memory")
-                                   : msc_error_set(err, st, "%s: cannot build workbook: %s", path,
+                                   : msc_error_set(err, st, "%s: cannot build workbook: %s", name,
                                                    lxw_strerror(x.lxw_status));
     }
     errno = 0;
@@ -61,7 +66,7 @@ enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
     if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     if (e != LXW_NO_ERROR) /* the system's reason when there is one (a full disk ...) */
-        return msc_error_set(err, MSC_ERR_OUTPUT, "%s: cannot write workbook: %s", path,
+        return msc_error_set(err, MSC_ERR_OUTPUT, "%s: cannot write: %s", name,
                              errno ? strerror(errno) : "the xlsx library failed");
     return MSC_OK;
 }

@@ -18,6 +18,8 @@
 struct msc_xlsx_opts {
     const char *version;        /* the program's version, for Definitions */
     int64_t doc_time;           /* zone-less seconds (read/field.h) */
+    const char *name;           /* what messages call the file (path when NULL) */
+    const char *tmpdir;         /* where libxlsxwriter keeps its parts (NULL: TMPDIR) */
 };
 
 /* Errors: MSC_ERR_OUTPUT naming path, MSC_ERR_NOMEM. */
