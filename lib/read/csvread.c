@@ -124,8 +124,10 @@ static void on_field(void *data, size_t len, void *ud)
         r->nul_in_row = 1;
     /* Windows-1252 grows by at most 3x; reserve for the worst case. */
     size_t worst = msc_utf8_valid(s, len) ? len : 3 * len;
-    if (msc_grow(&r->buf, &r->buf_cap, r->buf_len + worst + 1, 1) < 0 ||
-        msc_grow(&r->offs, &r->offs_cap, r->nfields + 1, sizeof *r->offs) < 0) {
+    if ((r->buf_len + worst + 1 > r->buf_cap &&
+         msc_grow(&r->buf, &r->buf_cap, r->buf_len + worst + 1, 1) < 0) ||
+        (r->nfields + 1 > r->offs_cap &&
+         msc_grow(&r->offs, &r->offs_cap, r->nfields + 1, sizeof *r->offs) < 0)) {
         r->nomem = 1;
         return;
     }
@@ -390,7 +392,7 @@ struct pipeline {
 
 static int put(struct pipeline *pp, const void *p, size_t n)
 {
-    if (msc_grow(&pp->cur.data, &pp->cur.cap, pp->cur.len + n, 1) < 0)
+    if (pp->cur.len + n > pp->cur.cap && msc_grow(&pp->cur.data, &pp->cur.cap, pp->cur.len + n, 1) < 0)
         return -1;
     memcpy(pp->cur.data + pp->cur.len, p, n);
     pp->cur.len += n;
