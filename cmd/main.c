@@ -146,6 +146,15 @@ static int parse_month(const char *s, int64_t now, int *ym)
     return 0;
 }
 
+/* The index of arg among three option words, or -1. */
+static int choice(const char *arg, const char *const words[3])
+{
+    for (int k = 0; k < 3; k++)
+        if (strcmp(arg, words[k]) == 0)
+            return k;
+    return -1;
+}
+
 static int parse_args(int argc, char **argv, struct cli *c)
 {
     static const char *const kinds[] = {"month", "week", "quarter"};
@@ -175,17 +184,12 @@ static int parse_args(int argc, char **argv, struct cli *c)
         case OPT_MAP: c->map = optarg; break;
         case OPT_MAIL_TO: c->mail_to = optarg; break;
         case OPT_DATE_ORDER:
-            for (c->date_order = 2; c->date_order >= 0 && strcmp(optarg, orders[c->date_order]);
-                 c->date_order--)
-                ;
-            if (c->date_order < 0)
+            if ((c->date_order = choice(optarg, orders)) < 0)
                 return usage_error("--date-order '%s': expected mdy, dmy or ymd", optarg);
             break;
         case 'c': c->config = optarg; break;
         case OPT_PERIOD: {
-            int k;
-            for (k = 2; k >= 0 && strcmp(optarg, kinds[k]); k--)
-                ;
+            int k = choice(optarg, kinds);
             if (k < 0)
                 return usage_error("--period '%s': expected month, week or quarter", optarg);
             c->run.period = (enum msc_period_kind)k;
@@ -207,9 +211,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
             break;
         case 'o': c->output = optarg; break;
         case 'f': {
-            int k;
-            for (k = 2; k >= 0 && strcmp(optarg, formats[k]); k--)
-                ;
+            int k = choice(optarg, formats);
             if (k < 0)
                 return usage_error("--format '%s': expected xlsx, csv or json", optarg);
             c->format = (enum format)k;

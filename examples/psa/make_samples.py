@@ -38,20 +38,19 @@ def parts(value):
     return y, mo, d, h or "00", mi or "00", s or "00"
 
 
-def date_api(value, millis):
+def reformat(value, pattern):
+    """A canonical date-time written with pattern's y mo d h mi s fields;
+    anything that is not one (a bad value kept on purpose) as it is."""
     p = parts(value)
-    if not p:
-        return value
-    y, mo, d, h, mi, s = p
-    return f"{y}-{mo}-{d}T{h}:{mi}:{s}{'.000' if millis else ''}Z"
+    return pattern.format(**dict(zip(("y", "mo", "d", "h", "mi", "s"), p))) if p else value
+
+
+def date_api(value, millis):
+    return reformat(value, "{y}-{mo}-{d}T{h}:{mi}:{s}" + (".000Z" if millis else "Z"))
 
 
 def date_dmy(value):
-    p = parts(value)
-    if not p:
-        return value
-    y, mo, d, h, mi, s = p
-    return f"{d}/{mo}/{y} {h}:{mi}:{s}"
+    return reformat(value, "{d}/{mo}/{y} {h}:{mi}:{s}")
 
 
 def date_only(value):

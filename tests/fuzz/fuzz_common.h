@@ -146,4 +146,19 @@ static void fz_run(struct msc_run *run, struct msc_run_opts *o, int xlsx)
     fz_restore_tz();
 }
 
+/* For the harnesses whose input is one INI file beside the small valid
+ * set: writes the set once, then the input as name; its path goes to path. */
+static void fz_put_ini(const char *harness, const char *name, const uint8_t *data, size_t size,
+                       char *path, size_t cap)
+{
+    static int ready;
+    fz_init(harness);
+    if (!ready) {
+        fz_put_valid(0);
+        ready = 1;
+    }
+    fz_put(name, data, size);
+    fz_path(path, cap, name);
+}
+
 #endif

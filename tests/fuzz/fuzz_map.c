@@ -7,15 +7,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int ready;
     char path[160];
-    fz_init("map");
-    if (!ready) {
-        fz_put_valid(0);
-        ready = 1;
-    }
-    fz_put("map.ini", data, size);
-    fz_path(path, sizeof path, "map.ini");
+    fz_put_ini("map", "map.ini", data, size, path, sizeof path);
 
     struct msc_profile *map = NULL;
     struct msc_error err = {0};

@@ -7,15 +7,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int ready;
     char path[160];
-    fz_init("settings");
-    if (!ready) {
-        fz_put_valid(0);
-        ready = 1;
-    }
-    fz_put("settings.ini", data, size);
-    fz_path(path, sizeof path, "settings.ini");
+    fz_put_ini("settings", "settings.ini", data, size, path, sizeof path);
 
     struct msc_run run;
     struct msc_error err = {0};
