@@ -11,24 +11,37 @@
 
 #define CHUNK 65536
 
+/*
+ * Rows are packed, as they are parsed, into a batch: a byte string of
+ * records
+ *   'R' line index delimiter nfields (len bytes NUL)*nfields
+ *   'B' line len reason NUL
+ * (line and index are longs, len and nfields uint32_t, unaligned). Packing
+ * straight from libcsv's field callback means each field is copied once,
+ * and a batch can be handed to another thread as it is.
+ */
+struct batch {
+    char *data;
+    size_t len, cap;
+};
+
 struct reader {
     struct csv_parser p;
-    const struct msc_csv_callbacks *cb;
-    void *ctx;
     struct msc_csv_info *info;
     char delimiter;
 
-    char *buf; /* the current row's field bytes, each NUL-terminated */
-    size_t buf_len, buf_cap;
-    size_t *offs;
-    size_t nfields, offs_cap;
-    const char **ptrs;
-    size_t ptrs_cap;
+    struct batch *out;
+    /* Called after each record; returns nonzero to stop reading. */
+    int (*deliver)(void *sink, struct batch *out);
+    void *sink;
+
+    size_t row_at;  /* offset of the current row's record in out */
+    uint32_t nfields;
+    int nonempty, nul_in_row;
 
     long line;      /* the physical line being fed */
     long row_start; /* line the current row began on, or -1 */
     long index;
-    int nul_in_row;
     int nomem, stop;
     /* The header row itself could not be read (NUL byte, broken or unclosed
      * quoting): the file is unusable, since taking a later row as the
@@ -38,6 +51,8 @@ struct reader {
     char header_reason[112];
 };
 
+#define ROW_HEAD (1 + 2 * sizeof(long) + 1 + sizeof(uint32_t))
+
 /* Windows-1252 0x80..0x9F; the five undefined bytes keep their C1 code point. */
 static const unsigned short cp1252_high[32] = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -45,43 +60,6 @@ static const unsigned short cp1252_high[32] = {
     0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
-
-int msc_utf8_valid(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    /* Most exports are ASCII: test eight bytes at a time first. */
-    while (end - p >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        if (w & 0x8080808080808080ull)
-            break;
-        p += 8;
-    }
-    while (p < end) {
-        unsigned c = *p;
-        if (c < 0x80) {
-            p++;
-            continue;
-        }
-        size_t n;
-        unsigned min;
-        if ((c & 0xE0) == 0xC0) n = 1, min = 0x80, c &= 0x1F;
-        else if ((c & 0xF0) == 0xE0) n = 2, min = 0x800, c &= 0x0F;
-        else if ((c & 0xF8) == 0xF0) n = 3, min = 0x10000, c &= 0x07;
-        else return 0;
-        if ((size_t)(end - p) <= n)
-            return 0;
-        for (size_t i = 1; i <= n; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return 0;
-            c = (c << 6) | (p[i] & 0x3F);
-        }
-        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            return 0;
-        p += n + 1;
-    }
-    return 1;
-}
 
 size_t msc_cp1252_to_utf8(const char *s, size_t len, char *out, size_t cap)
 {
@@ -114,32 +92,113 @@ size_t msc_cp1252_to_utf8(const char *s, size_t len, char *out, size_t cap)
     return o;
 }
 
+/* The length of the valid UTF-8 sequence at p, or 0. */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = *p, min;
+    size_t n;
+    if ((c & 0xE0) == 0xC0) n = 1, min = 0x80, c &= 0x1F;
+    else if ((c & 0xF0) == 0xE0) n = 2, min = 0x800, c &= 0x0F;
+    else if ((c & 0xF8) == 0xF0) n = 3, min = 0x10000, c &= 0x07;
+    else return 0;
+    if ((size_t)(end - p) <= n)
+        return 0;
+    for (size_t i = 1; i <= n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (p[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    return n + 1;
+}
+
+/* What a field's bytes need before they can be handed on. */
+enum { TEXT_NUL = 1, TEXT_NOT_UTF8 = 2 };
+
+static int text_class(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    int cls = 0;
+    /* Most exports are ASCII without NUL bytes: test eight bytes at a time
+     * for a high bit or a zero byte, and look closer only past one. */
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        if ((w | ((w - 0x0101010101010101ull) & ~w)) & 0x8080808080808080ull)
+            break;
+        p += 8;
+    }
+    while (p < end) {
+        if (*p < 0x80) {
+            if (*p == 0)
+                cls |= TEXT_NUL;
+            p++;
+        } else {
+            size_t n = utf8_seq(p, end);
+            if (!n)
+                cls |= TEXT_NOT_UTF8;
+            p += n ? n : 1;
+        }
+    }
+    return cls;
+}
+
+int msc_utf8_valid(const char *s, size_t len)
+{
+    return !(text_class(s, len) & TEXT_NOT_UTF8);
+}
+
+static int reserve(struct reader *r, size_t n)
+{
+    struct batch *b = r->out;
+    if (b->len + n > b->cap && msc_grow(&b->data, &b->cap, b->len + n, 1) < 0) {
+        r->nomem = 1;
+        return -1;
+    }
+    return 0;
+}
+
 static void on_field(void *data, size_t len, void *ud)
 {
     struct reader *r = ud;
     const char *s = data ? data : "";
-    if (r->stop || r->nomem)
+    if (r->stop || r->nomem || r->header_fault)
         return;
-    if (data && memchr(s, '\0', len))
-        r->nul_in_row = 1;
+    int cls = text_class(s, len);
     /* Windows-1252 grows by at most 3x; reserve for the worst case. */
-    size_t worst = msc_utf8_valid(s, len) ? len : 3 * len;
-    if ((r->buf_len + worst + 1 > r->buf_cap &&
-         msc_grow(&r->buf, &r->buf_cap, r->buf_len + worst + 1, 1) < 0) ||
-        (r->nfields + 1 > r->offs_cap &&
-         msc_grow(&r->offs, &r->offs_cap, r->nfields + 1, sizeof *r->offs) < 0)) {
-        r->nomem = 1;
+    size_t worst = cls & TEXT_NOT_UTF8 ? 3 * len : len;
+    if (reserve(r, (r->nfields ? 0 : ROW_HEAD) + sizeof(uint32_t) + worst + 1) < 0)
+        return;
+    struct batch *b = r->out;
+    if (r->nfields == 0) {
+        r->row_at = b->len;
+        b->len += ROW_HEAD;
+    }
+    r->nfields++;
+    if (cls & TEXT_NUL) {
+        /* The row is dropped at its end; its fields need not be kept. */
+        r->nul_in_row = 1;
         return;
     }
-    r->offs[r->nfields++] = r->buf_len;
-    char *dst = r->buf + r->buf_len;
-    if (worst == len) {
+    char *dst = b->data + b->len + sizeof(uint32_t);
+    uint32_t n;
+    if (cls & TEXT_NOT_UTF8) {
+        n = (uint32_t)msc_cp1252_to_utf8(s, len, dst, worst + 1);
+    } else {
         memcpy(dst, s, len);
         dst[len] = '\0';
-        r->buf_len += len + 1;
-    } else {
-        r->buf_len += msc_cp1252_to_utf8(s, len, dst, worst + 1) + 1;
+        n = (uint32_t)len;
     }
+    memcpy(b->data + b->len, &n, sizeof n);
+    b->len += sizeof n + n + 1;
+    r->nonempty |= n > 0;
+}
+
+static void deliver(struct reader *r)
+{
+    if (!r->nomem && r->deliver(r->sink, r->out) != 0)
+        r->stop = 1;
 }
 
 /* A row the reader cannot deliver: reason says why, without "(row skipped)". */
@@ -153,16 +212,30 @@ static void bad_row(struct reader *r, long line, const char *reason)
         return;
     }
     char msg[160];
-    snprintf(msg, sizeof msg, "%s (row skipped)", reason);
+    uint32_t n = (uint32_t)snprintf(msg, sizeof msg, "%s (row skipped)", reason);
+    if (n >= sizeof msg)
+        n = sizeof msg - 1;
     r->info->bad_rows++;
-    if (r->cb->on_bad)
-        r->cb->on_bad(r->ctx, line, msg);
+    if (reserve(r, 1 + sizeof line + sizeof n + n + 1) < 0)
+        return;
+    char *p = r->out->data + r->out->len;
+    *p++ = 'B';
+    memcpy(p, &line, sizeof line);
+    p += sizeof line;
+    memcpy(p, &n, sizeof n);
+    p += sizeof n;
+    memcpy(p, msg, n + 1);
+    r->out->len = (size_t)(p + n + 1 - r->out->data);
+    deliver(r);
 }
 
+/* Forgets the row being parsed, and whatever of it was packed. */
 static void reset_row(struct reader *r)
 {
-    r->buf_len = 0;
+    if (r->nfields)
+        r->out->len = r->row_at;
     r->nfields = 0;
+    r->nonempty = 0;
     r->nul_in_row = 0;
     r->row_start = -1;
 }
@@ -171,33 +244,30 @@ static void on_row_end(int c, void *ud)
 {
     struct reader *r = ud;
     long line = r->row_start >= 0 ? r->row_start : r->line;
-    if (r->stop || r->nomem || r->header_fault)
-        goto done;
-    if (msc_grow(&r->ptrs, &r->ptrs_cap, r->nfields + 1, sizeof *r->ptrs) < 0) {
-        r->nomem = 1;
-        goto done;
+    (void)c;
+    if (r->stop || r->nomem || r->header_fault || (!r->nonempty && !r->nul_in_row)) {
+        reset_row(r);
+        return;
     }
-    int blank = 1;
-    for (size_t i = 0; i < r->nfields; i++) {
-        r->ptrs[i] = r->buf + r->offs[i];
-        if (r->ptrs[i][0])
-            blank = 0;
-    }
-    if (blank && !r->nul_in_row)
-        goto done;
     if (r->nul_in_row) {
+        reset_row(r);
         bad_row(r, line, "NUL byte in a field");
-        goto done;
+        return;
     }
-    struct msc_csv_row row = {r->ptrs, r->nfields, line, r->index, r->delimiter};
+    char *p = r->out->data + r->row_at;
+    *p++ = 'R';
+    memcpy(p, &line, sizeof line);
+    p += sizeof line;
+    memcpy(p, &r->index, sizeof r->index);
+    p += sizeof r->index;
+    *p++ = r->delimiter;
+    memcpy(p, &r->nfields, sizeof r->nfields);
     if (r->index > 0)
         r->info->rows++;
     r->index++;
-    if (r->cb->on_row(r->ctx, &row) != 0)
-        r->stop = 1;
-done:
+    r->nfields = 0; /* the record is complete: reset_row must keep it */
     reset_row(r);
-    (void)c;
+    deliver(r);
 }
 
 static int space_only(unsigned char c) { return c == ' '; }
@@ -253,12 +323,14 @@ static void feed(struct reader *r, const char *seg, size_t len, int ends_line)
             return;
         }
         char reason[96];
+        long at = r->row_start >= 0 ? r->row_start : r->line;
         snprintf(reason, sizeof reason, "malformed quoting near byte %zu of line %ld", n + 1, r->line);
-        bad_row(r, r->row_start >= 0 ? r->row_start : r->line, reason);
         csv_free(&r->p);
         reset_row(r);
         if (parser_start(r) < 0)
             r->nomem = 1;
+        else
+            bad_row(r, at, reason);
         /* The rest of this line is dropped with the row. */
     } else if (ends_line && r->p.pstate != 0 && r->row_start < 0) {
         r->row_start = r->line;
@@ -267,18 +339,21 @@ static void feed(struct reader *r, const char *seg, size_t len, int ends_line)
         r->line++;
 }
 
-enum msc_status msc_csv_read_stream(FILE *f, const char *name,
-                                    const struct msc_csv_callbacks *cb, void *ctx,
-                                    struct msc_csv_info *info, struct msc_error *err)
+/* Reads f to its end, packing records into *out and handing them to
+ * deliver as they complete. */
+static enum msc_status read_packed(FILE *f, const char *name, struct batch *out,
+                                   int (*deliver_fn)(void *, struct batch *), void *sink,
+                                   struct msc_csv_info *info, struct msc_error *err)
 {
     struct reader r;
     enum msc_status st = MSC_OK;
     char *chunk = msc_malloc(CHUNK);
     memset(&r, 0, sizeof r);
     memset(info, 0, sizeof *info);
-    r.cb = cb;
-    r.ctx = ctx;
     r.info = info;
+    r.out = out;
+    r.deliver = deliver_fn;
+    r.sink = sink;
     r.line = 1;
     r.row_start = -1;
     if (!chunk)
@@ -336,6 +411,7 @@ enum msc_status msc_csv_read_stream(FILE *f, const char *name,
         char reason[112];
         snprintf(reason, sizeof reason, "unclosed quote: the row swallowed %ld more line%s to the end of the file",
                  last - at, last - at == 1 ? "" : "s");
+        reset_row(&r);
         bad_row(&r, at, reason);
     }
     info->lines = line_open ? r.line : r.line - 1;
@@ -350,112 +426,10 @@ out:
     if (started)
         csv_free(&r.p);
     free(chunk);
-    free(r.buf);
-    free(r.offs);
-    free(r.ptrs);
     return st;
 }
 
-/*
- * The pipeline: a second thread runs libcsv and packs the rows into
- * batches; the caller's thread unpacks them and runs the callbacks, so
- * parsing and the work on each row share the machine's two cores. A batch
- * is a byte string of events:
- *   'R' line index delimiter nfields (len bytes NUL)*nfields
- *   'B' line len bytes NUL
- * At most QUEUE batches wait at once, so memory stays bounded.
- */
-#define BATCH_BYTES (256 * 1024)
-#define QUEUE 4
-
-struct batch {
-    char *data;
-    size_t len, cap;
-};
-
-struct pipeline {
-    pthread_mutex_t lock;
-    pthread_cond_t changed;
-    struct batch queue[QUEUE]; /* filled batches, oldest at head */
-    size_t head, count;
-    struct batch spare[QUEUE + 1]; /* empty buffers to reuse */
-    size_t nspare;
-    struct batch cur;          /* being filled by the parser thread */
-    int done, stop, nomem;
-    /* the parser thread's job */
-    FILE *f;
-    const char *name;
-    struct msc_csv_info *info;
-    struct msc_error err;
-    enum msc_status status;
-};
-
-static int put(struct pipeline *pp, const void *p, size_t n)
-{
-    if (pp->cur.len + n > pp->cur.cap && msc_grow(&pp->cur.data, &pp->cur.cap, pp->cur.len + n, 1) < 0)
-        return -1;
-    memcpy(pp->cur.data + pp->cur.len, p, n);
-    pp->cur.len += n;
-    return 0;
-}
-
-/* Hands the current batch to the caller's thread; 1 when it asked to stop. */
-static int push(struct pipeline *pp)
-{
-    pthread_mutex_lock(&pp->lock);
-    while (pp->count == QUEUE && !pp->stop)
-        pthread_cond_wait(&pp->changed, &pp->lock);
-    int stop = pp->stop;
-    if (!stop) {
-        pp->queue[(pp->head + pp->count++) % QUEUE] = pp->cur;
-        pp->cur = pp->nspare ? pp->spare[--pp->nspare] : (struct batch){NULL, 0, 0};
-        pp->cur.len = 0;
-        pthread_cond_broadcast(&pp->changed);
-    }
-    pthread_mutex_unlock(&pp->lock);
-    return stop;
-}
-
-static int pack_row(void *ctx, const struct msc_csv_row *row)
-{
-    struct pipeline *pp = ctx;
-    uint32_t n = (uint32_t)row->nfields;
-    if (put(pp, "R", 1) < 0 || put(pp, &row->line, sizeof row->line) < 0 ||
-        put(pp, &row->index, sizeof row->index) < 0 || put(pp, &row->delimiter, 1) < 0 ||
-        put(pp, &n, sizeof n) < 0)
-        return pp->nomem = 1;
-    for (size_t i = 0; i < row->nfields; i++) {
-        uint32_t len = (uint32_t)strlen(row->fields[i]);
-        if (put(pp, &len, sizeof len) < 0 || put(pp, row->fields[i], len + 1) < 0)
-            return pp->nomem = 1;
-    }
-    return pp->cur.len >= BATCH_BYTES ? push(pp) : 0;
-}
-
-static void pack_bad(void *ctx, long line, const char *reason)
-{
-    struct pipeline *pp = ctx;
-    uint32_t len = (uint32_t)strlen(reason);
-    if (put(pp, "B", 1) < 0 || put(pp, &line, sizeof line) < 0 || put(pp, &len, sizeof len) < 0 ||
-        put(pp, reason, len + 1) < 0)
-        pp->nomem = 1;
-}
-
-static void *parse_thread(void *arg)
-{
-    static const struct msc_csv_callbacks pack = {pack_row, pack_bad};
-    struct pipeline *pp = arg;
-    pp->status = msc_csv_read_stream(pp->f, pp->name, &pack, pp, pp->info, &pp->err);
-    if (pp->status == MSC_OK && !pp->nomem)
-        push(pp);
-    pthread_mutex_lock(&pp->lock);
-    pp->done = 1;
-    pthread_cond_broadcast(&pp->changed);
-    pthread_mutex_unlock(&pp->lock);
-    return NULL;
-}
-
-/* Replays one batch into the callbacks; 1 when they asked to stop. */
+/* Unpacks a batch into the callbacks; 1 when they asked to stop. */
 static int replay(const struct batch *b, const struct msc_csv_callbacks *cb, void *ctx,
                   const char ***ptrs, size_t *cap)
 {
@@ -495,6 +469,95 @@ static int replay(const struct batch *b, const struct msc_csv_callbacks *cb, voi
             return 1;
     }
     return 0;
+}
+
+/* In the caller's thread: each record goes to the callbacks at once. */
+struct direct {
+    const struct msc_csv_callbacks *cb;
+    void *ctx;
+    const char **ptrs;
+    size_t cap;
+};
+
+static int deliver_direct(void *sink, struct batch *out)
+{
+    struct direct *d = sink;
+    int stop = replay(out, d->cb, d->ctx, &d->ptrs, &d->cap);
+    out->len = 0;
+    return stop;
+}
+
+enum msc_status msc_csv_read_stream(FILE *f, const char *name,
+                                    const struct msc_csv_callbacks *cb, void *ctx,
+                                    struct msc_csv_info *info, struct msc_error *err)
+{
+    struct direct d = {cb, ctx, NULL, 0};
+    struct batch out = {NULL, 0, 0};
+    enum msc_status st = read_packed(f, name, &out, deliver_direct, &d, info, err);
+    free(out.data);
+    free(d.ptrs);
+    return st;
+}
+
+/*
+ * The pipeline: a second thread runs libcsv and packs rows into batches;
+ * the caller's thread unpacks them and runs the callbacks, so parsing and
+ * the work on each row share the machine's two cores. At most QUEUE
+ * batches wait at once, so memory stays bounded.
+ */
+#define BATCH_BYTES (256 * 1024)
+#define QUEUE 4
+
+struct pipeline {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    struct batch queue[QUEUE]; /* filled batches, oldest at head */
+    size_t head, count;
+    struct batch spare[QUEUE + 1]; /* empty buffers to reuse */
+    size_t nspare;
+    struct batch cur;          /* being filled by the parser thread */
+    int done, stop;
+    /* the parser thread's job */
+    FILE *f;
+    const char *name;
+    struct msc_csv_info *info;
+    struct msc_error err;
+    enum msc_status status;
+};
+
+/* Hands the current batch to the caller's thread; 1 when it asked to stop. */
+static int push(struct pipeline *pp)
+{
+    pthread_mutex_lock(&pp->lock);
+    while (pp->count == QUEUE && !pp->stop)
+        pthread_cond_wait(&pp->changed, &pp->lock);
+    int stop = pp->stop;
+    if (!stop) {
+        pp->queue[(pp->head + pp->count++) % QUEUE] = pp->cur;
+        pp->cur = pp->nspare ? pp->spare[--pp->nspare] : (struct batch){NULL, 0, 0};
+        pp->cur.len = 0;
+        pthread_cond_broadcast(&pp->changed);
+    }
+    pthread_mutex_unlock(&pp->lock);
+    return stop;
+}
+
+static int deliver_batched(void *sink, struct batch *out)
+{
+    return out->len >= BATCH_BYTES ? push(sink) : 0;
+}
+
+static void *parse_thread(void *arg)
+{
+    struct pipeline *pp = arg;
+    pp->status = read_packed(pp->f, pp->name, &pp->cur, deliver_batched, pp, pp->info, &pp->err);
+    if (pp->status == MSC_OK && pp->cur.len)
+        push(pp);
+    pthread_mutex_lock(&pp->lock);
+    pp->done = 1;
+    pthread_cond_broadcast(&pp->changed);
+    pthread_mutex_unlock(&pp->lock);
+    return NULL;
 }
 
 static enum msc_status read_pipelined(FILE *f, const char *name, const struct msc_csv_callbacks *cb,
@@ -550,7 +613,7 @@ static enum msc_status read_pipelined(FILE *f, const char *name, const struct ms
     pthread_mutex_destroy(&pp.lock);
     pthread_cond_destroy(&pp.changed);
     enum msc_status st = pp.status;
-    if (st == MSC_OK && (stopped || pp.nomem))
+    if (st == MSC_OK && stopped)
         st = msc_error_set(&pp.err, MSC_ERR_NOMEM, "%s: out of memory", name);
     if (st != MSC_OK)
         *err = pp.err;
