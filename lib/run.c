@@ -4,6 +4,7 @@
 #include "model/load.h"
 #include "read/field.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,33 @@ static void dispatch_survey(void *p, const struct msc_survey *s)
             struct msc_kpi_ctx ctx = ctx_for(run, k);
             msc_kpi_registry[k]->on_survey(&ctx, s);
         }
+}
+
+/* One share of the per-ticket pass. Each module adds only to its own
+ * cells and reads the model, which no longer changes, so the modules are
+ * dealt out between threads that each walk every ticket. */
+struct ticket_share {
+    struct msc_run *run;
+    size_t part, parts;
+};
+
+static void *ticket_pass(void *arg)
+{
+    const struct ticket_share *share = arg;
+    struct msc_run *run = share->run;
+    struct msc_kpi_ctx ctx[MSC_MAX_KPIS];
+    const struct msc_kpi_module *mod[MSC_MAX_KPIS];
+    size_t n = 0, dealt = 0;
+    for (size_t k = 0; k < msc_kpi_count; k++)
+        if (run->report.selected[k] && msc_kpi_registry[k]->on_ticket && dealt++ % share->parts == share->part) {
+            ctx[n] = ctx_for(run, k);
+            mod[n++] = msc_kpi_registry[k];
+        }
+    size_t ntickets = msc_names_count(&run->model.ticket_ids);
+    for (size_t t = 0; t < ntickets; t++)
+        for (size_t i = 0; i < n; i++)
+            mod[i]->on_ticket(&ctx[i], &run->model.ticket[t]);
+    return NULL;
 }
 
 static void report_progress(void *p, const char *path, long rows)
@@ -184,13 +212,14 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
     double read_done = seconds();
     run->read_seconds = read_done - start;
     set_range(&run->model, o);
-    size_t ntickets = msc_names_count(&run->model.ticket_ids);
-    for (size_t t = 0; t < ntickets; t++)
-        for (size_t k = 0; k < msc_kpi_count; k++)
-            if (run->report.selected[k] && msc_kpi_registry[k]->on_ticket) {
-                struct msc_kpi_ctx ctx = ctx_for(run, k);
-                msc_kpi_registry[k]->on_ticket(&ctx, &run->model.ticket[t]);
-            }
+    struct ticket_share share[2] = {{run, 0, 2}, {run, 1, 2}};
+    pthread_t helper;
+    int helped = pthread_create(&helper, NULL, ticket_pass, &share[1]) == 0;
+    if (!helped)
+        share[0].parts = 1;
+    ticket_pass(&share[0]);
+    if (helped)
+        pthread_join(helper, NULL);
     struct msc_cells *all[MSC_MAX_KPIS];
     for (size_t k = 0; k < msc_kpi_count; k++) {
         all[k] = &run->cells[k];
@@ -208,7 +237,10 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
             msc_kpi_registry[k]->derive(&ctx);
         }
     msc_dq_sort(&run->model.dq, msc_file_names);
-    if (run->model.nomem || msc_report_build(&run->report, all) < 0)
+    int nomem = run->model.nomem;
+    for (size_t k = 0; k < msc_kpi_count; k++)
+        nomem |= run->cells[k].nomem | run->aux[k].nomem;
+    if (nomem || msc_report_build(&run->report, all) < 0)
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     run->compute_seconds = seconds() - read_done;
     return MSC_OK;

@@ -31,7 +31,7 @@ static struct msc_cell *find(struct msc_cell *slots, size_t nslots, int level, i
     }
 }
 
-int msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64_t period,
+void msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64_t period,
                   double num, double den)
 {
     for (int i = 0; i < 2; i++) {
@@ -39,14 +39,16 @@ int msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64_
         if (r && r->period == period && r->subject == subject && r->level == level) {
             r->num += num;
             r->den += den;
-            return 0;
+            return;
         }
     }
     if ((c->count + 1) * 2 > c->nslots) {
         size_t n = c->nslots ? c->nslots * 2 : 64;
         struct msc_cell *slots = msc_calloc(n, sizeof *slots);
-        if (!slots)
-            return -1;
+        if (!slots) {
+            c->nomem = 1;
+            return;
+        }
         for (size_t i = 0; i < c->nslots; i++)
             if (c->slots[i].used)
                 *find(slots, n, c->slots[i].level, c->slots[i].subject, c->slots[i].period) = c->slots[i];
@@ -64,7 +66,6 @@ int msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64_
     s->den += den;
     c->recent[c->next_recent] = s;
     c->next_recent ^= 1;
-    return 0;
 }
 
 const struct msc_cell *msc_cells_get(const struct msc_cells *c, enum msc_level level,

@@ -30,12 +30,15 @@ struct msc_cells {
      * the team's, and the next record mostly to the same two. */
     struct msc_cell *recent[2];
     int next_recent;
+    int nomem;              /* an add failed for want of memory */
 };
 
 void msc_cells_init(struct msc_cells *c);
 void msc_cells_release(struct msc_cells *c);
-/* Adds to the cell, creating it with 0/0 when new; -1 on no memory. */
-int msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64_t period,
+/* Adds to the cell, creating it with 0/0 when new. An add that finds no
+ * memory sets c->nomem, which the caller checks once at the end: modules
+ * add from many places, and each table is only ever touched by one thread. */
+void msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64_t period,
                   double num, double den);
 /* The cell, or NULL when nothing was ever added to it. */
 const struct msc_cell *msc_cells_get(const struct msc_cells *c, enum msc_level level,

@@ -6,7 +6,7 @@
 static void on_entry(struct msc_kpi_ctx *ctx, const struct msc_entry *e)
 {
     if (e->client >= 0)
-        msc_kpi_add_client_team(ctx, ctx->aux, e->client, msc_kpi_period(ctx, e->start), e->hours, 0);
+        msc_kpi_add_client_team(ctx->aux, e->client, msc_kpi_period(ctx, e->start), e->hours, 0);
 }
 
 static void finish(struct msc_kpi_ctx *ctx) { msc_kpi_add_revenue(ctx, MSC_REVENUE_OVER_AUX); }

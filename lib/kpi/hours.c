@@ -6,7 +6,7 @@
 static void on_entry(struct msc_kpi_ctx *ctx, const struct msc_entry *e)
 {
     if (e->client >= 0)
-        msc_kpi_add_client_team(ctx, ctx->cells, e->client, msc_kpi_period(ctx, e->start), e->hours, 0);
+        msc_kpi_add_client_team(ctx->cells, e->client, msc_kpi_period(ctx, e->start), e->hours, 0);
 }
 
 const struct msc_kpi_module msc_kpi_hours = {

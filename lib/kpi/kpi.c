@@ -8,8 +8,7 @@
 void msc_kpi_add(struct msc_kpi_ctx *ctx, enum msc_level level, int subject, int64_t period,
                  double num, double den)
 {
-    if (msc_cells_add(ctx->cells, level, subject, period, num, den) < 0)
-        ((struct msc_model *)ctx->model)->nomem = 1;
+    msc_cells_add(ctx->cells, level, subject, period, num, den);
 }
 
 void msc_kpi_add_tech_team(struct msc_kpi_ctx *ctx, int person, int64_t period, double num, double den)
@@ -83,12 +82,12 @@ double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_cel
     return c->den > 0 ? c->num / c->den : NAN;
 }
 
-void msc_kpi_add_client_team(struct msc_kpi_ctx *ctx, struct msc_cells *into, int client,
-                             int64_t period, double num, double den)
+void msc_kpi_add_client_team(struct msc_cells *into, int client, int64_t period, double num,
+                             double den)
 {
-    if ((client >= 0 && msc_cells_add(into, MSC_LEVEL_CLIENT, client, period, num, den) < 0) ||
-        msc_cells_add(into, MSC_LEVEL_TEAM, -1, period, num, den) < 0)
-        ((struct msc_model *)ctx->model)->nomem = 1;
+    if (client >= 0)
+        msc_cells_add(into, MSC_LEVEL_CLIENT, client, period, num, den);
+    msc_cells_add(into, MSC_LEVEL_TEAM, -1, period, num, den);
 }
 
 static void add_revenue_cell(struct msc_kpi_ctx *ctx, enum msc_level level, int subject,

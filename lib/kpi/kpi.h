@@ -101,8 +101,8 @@ const char *msc_kpi_missing_input(const struct msc_model *m, const struct msc_kp
 double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_cell *c);
 /* Adds to the client's cell (when client >= 0) and the team's, in into
  * (ctx->cells or ctx->aux). */
-void msc_kpi_add_client_team(struct msc_kpi_ctx *ctx, struct msc_cells *into, int client,
-                             int64_t period, double num, double den);
+void msc_kpi_add_client_team(struct msc_cells *into, int client, int64_t period, double num,
+                             double den);
 
 /* For the profitability KPIs: per period of the range, every client with a
  * revenue figure and the team (when any client has one) get a cell built

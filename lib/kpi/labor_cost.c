@@ -6,7 +6,7 @@
 static void on_entry(struct msc_kpi_ctx *ctx, const struct msc_entry *e)
 {
     if (e->client >= 0)
-        msc_kpi_add_client_team(ctx, ctx->cells, e->client, msc_kpi_period(ctx, e->start),
+        msc_kpi_add_client_team(ctx->cells, e->client, msc_kpi_period(ctx, e->start),
                                 e->hours * msc_model_hourly_cost(ctx->model, e->person), 0);
 }
 

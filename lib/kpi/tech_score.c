@@ -25,9 +25,7 @@ static void derive(struct msc_kpi_ctx *ctx)
             if (!c->used || c->level == MSC_LEVEL_CLIENT || !msc_kpi_in_range(ctx, c->period) ||
                 isnan(v = msc_kpi_cell_value(mod, c)))
                 continue;
-            if (msc_cells_add(ctx->aux, c->level, c->subject, c->period,
-                              w * attainment(mod->better, v, target), w) < 0)
-                ((struct msc_model *)ctx->model)->nomem = 1;
+            msc_cells_add(ctx->aux, c->level, c->subject, c->period, w * attainment(mod->better, v, target), w);
         }
     }
     for (size_t i = 0; i < ctx->aux->nslots; i++) {

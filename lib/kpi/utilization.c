@@ -9,8 +9,8 @@ static void on_entry(struct msc_kpi_ctx *ctx, const struct msc_entry *e)
     if (m->person[e->person].excluded)
         return; /* their time stays out of team utilization */
     int64_t period = msc_kpi_period(ctx, e->start);
-    if (e->absence && msc_cells_add(ctx->aux, MSC_LEVEL_TECH, e->person, period, e->hours, 0) < 0)
-        ((struct msc_model *)m)->nomem = 1;
+    if (e->absence)
+        msc_cells_add(ctx->aux, MSC_LEVEL_TECH, e->person, period, e->hours, 0);
     if (e->client_work && (!m->settings->utilization_billable || e->billable == 1))
         msc_kpi_add_tech_team(ctx, e->person, period, e->hours, 0);
 }
