@@ -38,6 +38,10 @@ struct reader {
     size_t row_at;  /* offset of the current row's record in out */
     uint32_t nfields;
     int nonempty, nul_in_row;
+    /* Whether the segment being fed, and any fed since the last field
+     * ended, has a NUL byte or bytes that are not UTF-8: one test per line
+     * spares the test per field in the usual clean export. */
+    int seg_dirty, dirty;
 
     long line;      /* the physical line being fed */
     long row_start; /* line the current row began on, or -1 */
@@ -165,7 +169,8 @@ static void on_field(void *data, size_t len, void *ud)
     const char *s = data ? data : "";
     if (r->stop || r->nomem || r->header_fault)
         return;
-    int cls = text_class(s, len);
+    int cls = r->dirty ? text_class(s, len) : 0;
+    r->dirty = r->seg_dirty; /* the next field starts in this segment */
     /* Windows-1252 grows by at most 3x; reserve for the worst case. */
     size_t worst = cls & TEXT_NOT_UTF8 ? 3 * len : len;
     if (reserve(r, (r->nfields ? 0 : ROW_HEAD) + sizeof(uint32_t) + worst + 1) < 0)
@@ -316,6 +321,8 @@ static void feed(struct reader *r, const char *seg, size_t len, int ends_line)
      * field took 2,500 reallocs of ever larger copies (quadratic; 15 s under
      * ASan). A step as large as the buffer already is makes it geometric. */
     csv_set_blk_size(&r->p, r->p.entry_size > 4096 ? r->p.entry_size : 4096);
+    r->seg_dirty = text_class(seg, len) != 0;
+    r->dirty |= r->seg_dirty;
     size_t n = csv_parse(&r->p, seg, len, on_field, on_row_end, r);
     if (n < len && !r->stop && !r->nomem && !r->header_fault) {
         if (csv_error(&r->p) == CSV_ENOMEM) {
