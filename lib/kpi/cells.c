@@ -32,15 +32,13 @@ static struct msc_cell *find(struct msc_cell *slots, size_t nslots, int level, i
 }
 
 void msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64_t period,
-                  double num, double den)
+                   double num, double den)
 {
-    for (int i = 0; i < 2; i++) {
-        struct msc_cell *r = c->recent[i];
-        if (r && r->period == period && r->subject == subject && r->level == level) {
-            r->num += num;
-            r->den += den;
-            return;
-        }
+    struct msc_cell *s = c->recent[level];
+    if (s && s->period == period && s->subject == subject) {
+        s->num += num;
+        s->den += den;
+        return;
     }
     if ((c->count + 1) * 2 > c->nslots) {
         size_t n = c->nslots ? c->nslots * 2 : 64;
@@ -55,17 +53,16 @@ void msc_cells_add(struct msc_cells *c, enum msc_level level, int subject, int64
         free(c->slots);
         c->slots = slots;
         c->nslots = n;
-        c->recent[0] = c->recent[1] = NULL;
+        memset(c->recent, 0, sizeof c->recent);
     }
-    struct msc_cell *s = find(c->slots, c->nslots, level, subject, period);
+    s = find(c->slots, c->nslots, level, subject, period);
     if (!s->used) {
         *s = (struct msc_cell){period, subject, (unsigned char)level, 1, 0, 0};
         c->count++;
     }
     s->num += num;
     s->den += den;
-    c->recent[c->next_recent] = s;
-    c->next_recent ^= 1;
+    c->recent[level] = s;
 }
 
 const struct msc_cell *msc_cells_get(const struct msc_cells *c, enum msc_level level,

@@ -26,10 +26,10 @@ struct msc_cell {
 struct msc_cells {
     struct msc_cell *slots;
     size_t nslots, count;
-    /* The two cells added to last: a record adds to its tech's cell and to
-     * the team's, and the next record mostly to the same two. */
-    struct msc_cell *recent[2];
-    int next_recent;
+    /* The cell added to last at each level: a record adds to its tech's or
+     * client's cell and to the team's, and the next record mostly to the
+     * same ones. */
+    struct msc_cell *recent[MSC_LEVELS];
     int nomem;              /* an add failed for want of memory */
 };
 

@@ -1,4 +1,4 @@
-/* names.c: folded-name hash table (FNV-1a, linear probing). */
+/* names.c: folded-name hash table (linear probing). */
 #include "util/names.h"
 #include "util/mem.h"
 
@@ -55,112 +55,141 @@ void msc_names_release(struct msc_names *n)
     msc_arena_release(&n->arena);
     free(n->display);
     free(n->key);
-    free(n->hash);
     free(n->slots);
     free(n->scratch);
     memset(n, 0, sizeof *n);
 }
 
-static uint32_t hash(const char *s)
+/* Eight bytes at a time, then murmur3's finalizer: every row looks names
+ * up, and a byte-at-a-time hash cost more than the lookups themselves. */
+static uint32_t hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len, w;
+    for (; len >= 8; s += 8, len -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+    }
+    w = 0;
+    memcpy(&w, s, len);
+    h ^= w;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return (uint32_t)h;
 }
 
-/* Folds s into the scratch buffer; returns it, or NULL on no memory. */
-static const char *fold_scratch(struct msc_names *n, const char *s)
+/* Folds s into the scratch buffer; returns it (its length in *len), or
+ * NULL on no memory. */
+static const char *fold_scratch(struct msc_names *n, const char *s, size_t raw_len, size_t *len)
 {
-    size_t need = strlen(s) + 1;
-    if (msc_grow(&n->scratch, &n->scratch_cap, need, 1) < 0)
+    if (msc_grow(&n->scratch, &n->scratch_cap, raw_len + 1, 1) < 0)
         return NULL;
-    fold(s, n->scratch, n->scratch_cap);
+    *len = fold(s, n->scratch, n->scratch_cap);
     return n->scratch;
 }
 
-static int32_t *lookup(struct msc_names *n, const char *key, uint32_t h)
+/* The slot of key, or the empty slot where it would go. */
+static struct msc_names_slot *lookup(struct msc_names *n, const char *key, uint32_t h)
 {
     size_t mask = n->nslots - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        int32_t *slot = &n->slots[i];
-        if (*slot == 0 || (n->hash[*slot - 1] == h && strcmp(n->key[*slot - 1], key) == 0))
+        struct msc_names_slot *slot = &n->slots[i];
+        if (slot->id == 0 || (slot->hash == h && strcmp(n->key[slot->id - 1], key) == 0))
             return slot;
     }
 }
 
+/* A spelling of a name as rows write it, and where it is cached. */
+struct raw {
+    const char *s;
+    size_t len;
+    uint32_t hash;
+    struct msc_names_seen *seen;
+};
+
 /* The id of s when it was seen written exactly so, or -1. */
-static int cached(const struct msc_names *n, const char *s)
+static int cached(struct msc_names *n, const char *s, struct raw *raw)
 {
-    uint32_t h = hash(s);
-    const struct msc_names_seen *e = &n->seen[h % (sizeof n->seen / sizeof n->seen[0])];
+    raw->s = s;
+    raw->len = strlen(s);
+    uint32_t h = raw->hash = hash(s, raw->len);
+    const struct msc_names_seen *e = raw->seen = &n->seen[h % (sizeof n->seen / sizeof n->seen[0])];
     return e->id >= 0 && e->hash == h && strcmp(e->raw, s) == 0 ? e->id : -1;
 }
 
-static void remember(struct msc_names *n, const char *s, int id)
+static void remember(const struct raw *raw, int id)
 {
-    size_t len = strlen(s) + 1;
-    uint32_t h = hash(s);
-    struct msc_names_seen *e = &n->seen[h % (sizeof n->seen / sizeof n->seen[0])];
-    if (len <= sizeof e->raw) {
-        e->hash = h;
+    struct msc_names_seen *e = raw->seen;
+    if (raw->len < sizeof e->raw) {
+        e->hash = raw->hash;
         e->id = id;
-        memcpy(e->raw, s, len);
+        memcpy(e->raw, raw->s, raw->len + 1);
     }
 }
 
 int msc_names_find(struct msc_names *n, const char *s)
 {
-    int id = cached(n, s);
+    struct raw raw;
+    int id = cached(n, s, &raw);
     if (id >= 0)
         return id;
-    const char *key = fold_scratch(n, s);
+    size_t len;
+    const char *key = fold_scratch(n, s, raw.len, &len);
     if (!key || !*key || n->nslots == 0)
         return -1;
-    int32_t slot = *lookup(n, key, hash(key));
+    int32_t slot = lookup(n, key, hash(key, len))->id;
     if (slot)
-        remember(n, s, slot - 1);
+        remember(&raw, slot - 1);
     return slot ? slot - 1 : -1;
 }
 
 static int rehash(struct msc_names *n)
 {
-    size_t nslots = n->nslots ? n->nslots * 2 : 64;
-    int32_t *slots = msc_calloc(nslots, sizeof *slots);
+    size_t nslots = n->nslots ? n->nslots * 2 : 64, mask = nslots - 1;
+    struct msc_names_slot *slots = msc_calloc(nslots, sizeof *slots);
     if (!slots)
         return -1;
+    for (size_t i = 0; i < n->nslots; i++)
+        if (n->slots[i].id) {
+            size_t j = n->slots[i].hash & mask;
+            while (slots[j].id)
+                j = (j + 1) & mask;
+            slots[j] = n->slots[i];
+        }
     free(n->slots);
     n->slots = slots;
     n->nslots = nslots;
-    for (size_t id = 0; id < n->count; id++)
-        *lookup(n, n->key[id], n->hash[id]) = (int32_t)id + 1;
     return 0;
 }
 
 int msc_names_intern(struct msc_names *n, const char *s)
 {
-    int known = cached(n, s);
+    struct raw raw;
+    int known = cached(n, s, &raw);
     if (known >= 0)
         return known;
-    const char *key = fold_scratch(n, s);
+    size_t klen;
+    const char *key = fold_scratch(n, s, raw.len, &klen);
     if (!key)
         return -2;
     if (!*key)
         return -1;
     if ((n->count + 1) * 2 > n->nslots && rehash(n) < 0)
         return -2;
-    uint32_t h = hash(key);
-    int32_t *slot = lookup(n, key, h);
-    if (*slot) {
-        remember(n, s, *slot - 1);
-        return *slot - 1;
+    uint32_t h = hash(key, klen);
+    struct msc_names_slot *slot = lookup(n, key, h);
+    if (slot->id) {
+        remember(&raw, slot->id - 1);
+        return slot->id - 1;
     }
     if (n->count >= INT32_MAX - 1)
         return -2;
-    /* display, hash and key grow alike (they double from 16). */
-    size_t cap = n->cap, cap2 = n->cap;
+    /* display and key grow alike (they double from 16). */
+    size_t cap = n->cap;
     if (msc_grow(&n->display, &cap, n->count + 1, sizeof *n->display) < 0 ||
-        msc_grow(&n->hash, &cap2, n->count + 1, sizeof *n->hash) < 0 ||
         msc_grow(&n->key, &n->cap, n->count + 1, sizeof *n->key) < 0)
         return -2;
     while (is_ws((unsigned char)*s))
@@ -174,8 +203,8 @@ int msc_names_intern(struct msc_names *n, const char *s)
         return -2;
     n->display[n->count] = disp;
     n->key[n->count] = k;
-    n->hash[n->count] = h;
-    *slot = (int32_t)++n->count;
+    slot->hash = h;
+    slot->id = (int32_t)++n->count;
     return (int)n->count - 1;
 }
 

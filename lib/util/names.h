@@ -26,8 +26,13 @@ struct msc_names {
     const char **display; /* id -> first spelling */
     const char **key;     /* id -> folded form */
     size_t count, cap;
-    uint32_t *hash;       /* id -> hash of key, to skip most string compares */
-    int32_t *slots;       /* open addressing: id + 1, 0 = empty */
+    /* Open addressing. The key's hash sits beside its id so that probing
+     * past other names touches no other memory: with a million ticket
+     * ids, each such touch was a cache miss. */
+    struct msc_names_slot {
+        uint32_t hash;
+        int32_t id;       /* id + 1; 0 = empty */
+    } *slots;
     size_t nslots;
     /* Names as written, by a hash of the raw bytes, with their ids: rows
      * repeat the same few spellings, which then skip folding. */
