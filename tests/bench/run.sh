@@ -5,10 +5,13 @@
 # libcsv baseline that only parses; prints input size, wall time,
 # throughput, peak memory and the program's own phase times, and the ratio
 # of the full run's throughput to the baseline's, which is what counts
-# (machine noise cancels). Also instructions per input byte from callgrind
-# on S, and peak memory with twice the time entries on M.
+# (machine noise cancels). Each set runs RUNS times, the baseline and the
+# program in turn, and the medians are printed: a shared machine's noise
+# moves single runs by a tenth. Also instructions per input byte from
+# callgrind on S, and peak memory with twice the time entries on M.
 #
-# usage: sh tests/bench/run.sh [SETS] [WORKDIR]   SETS: S,M,L (default), WORKDIR: /tmp/msc-bench
+# usage: [RUNS=3] sh tests/bench/run.sh [SETS] [WORKDIR]
+#   SETS: S,M,L (default), WORKDIR: /tmp/msc-bench
 set -eu
 cd "$(dirname "$0")/../.."
 SETS=${1:-S,M,L}
@@ -38,10 +41,17 @@ make_set() {
     fi
 }
 
+RUNS=${RUNS:-3}
+
 # wall seconds and peak RSS (KiB) of a command: "SECONDS KIB"
 measure() {
     /usr/bin/time -f "%e %M" -o "$W/time" "$@" >/dev/null 2>"$W/stderr" || { cat "$W/stderr"; exit 1; }
     cat "$W/time"
+}
+
+# The middle line of its input, by the first number.
+median() {
+    sort -n | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'
 }
 
 printf '%-4s %9s %10s %8s %8s %9s %8s %6s %s\n' set "MB in" "tickets" "base s" "run s" "run MB/s" "RSS MiB" ratio "phases (read/compute/write s)"
@@ -50,11 +60,20 @@ for set in $(echo "$SETS" | tr , ' '); do
     files="$W/$set/tickets.csv $W/$set/time_entries.csv $W/$set/surveys.csv $W/$set/clients.csv $W/$set/resources.csv"
     bytes=$(cat $files | wc -c)
     tickets=$(($(wc -l <"$W/$set/tickets.csv") - 1))
-    base=$(measure "$B/csv_baseline" $files)
-    base=${base%% *}
-    run=$(measure "$B/msp-scorecard" "$W/$set" --month 2026-10 -v -o "$W/$set.xlsx")
-    phases=$(sed -n 's/.*seconds: read \([0-9.]*\), compute \([0-9.]*\), write \([0-9.]*\)/\1 \2 \3/p' "$W/stderr")
-    echo "$set $bytes $tickets $base $run $phases" | awk '{
+    : >"$W/base.runs"
+    : >"$W/full.runs"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        i=$((i + 1))
+        base=$(measure "$B/csv_baseline" $files)
+        echo "${base%% *}" >>"$W/base.runs"
+        run=$(measure "$B/msp-scorecard" "$W/$set" --month 2026-10 -v -o "$W/$set.xlsx")
+        phases=$(sed -n 's/.*seconds: read \([0-9.]*\), compute \([0-9.]*\), write \([0-9.]*\)/\1 \2 \3/p' "$W/stderr")
+        echo "$run $phases" >>"$W/full.runs"
+    done
+    base=$(median <"$W/base.runs")
+    run=$(median <"$W/full.runs")
+    echo "$set $bytes $tickets $base $run" | awk '{
         mb = $2 / 1e6; rate = mb / $5; ratio = ($4 > 0 ? $4 / $5 : 0)
         printf "%-4s %9.1f %10d %8.2f %8.2f %9.1f %8.0f %5.0f%% %s/%s/%s\n", $1, mb, $3, $4, $5, rate, $6 / 1024, 100 * ratio, $7, $8, $9 }'
 done
