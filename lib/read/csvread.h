@@ -21,9 +21,10 @@
  *     if (msc_csv_read_file("tickets.csv", "tickets.csv", &cb, ctx, &info, &err) != MSC_OK) ...
  *
  * The row and its strings are borrowed: valid only during the callback.
- * msc_csv_read_file parses in a second thread while the callbacks run in
- * the caller's (so they need no locking); msc_csv_read_stream does all in
- * the caller's thread.
+ * msc_csv_read_file parses in parser threads, a chunk of the file each,
+ * while the callbacks run in order in the caller's thread (so they need no
+ * locking); msc_csv_read_stream does all in the caller's thread. Both
+ * deliver the same rows, bad rows and counts.
  */
 #ifndef MSC_READ_CSVREAD_H
 #define MSC_READ_CSVREAD_H
@@ -67,6 +68,11 @@ enum msc_status msc_csv_read_file(const char *path, const char *name,
 enum msc_status msc_csv_read_stream(FILE *f, const char *name,
                                     const struct msc_csv_callbacks *cb, void *ctx,
                                     struct msc_csv_info *info, struct msc_error *err);
+
+/* For tests: the size of the chunks msc_csv_read_file hands to its
+ * parser threads (0: the default, 512 KiB), so that small inputs cross
+ * chunk boundaries. */
+void msc_csv_set_chunk_bytes(size_t n);
 
 /* Converts Windows-1252 bytes to UTF-8 when s is not valid UTF-8. Writes
  * into out (cap bytes); returns the length needed (a caller grows out and

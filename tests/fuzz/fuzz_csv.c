@@ -3,13 +3,16 @@
  * (CSV reader, profile detection, loader, KPIs, report, table writers).
  *
  * Input: byte 0 picks the file (% 5: tickets, time_entries, surveys,
- * clients, resources), the date order (/ 5 % 3) and the profile (/ 15 % 5:
- * auto, generic, autotask, connectwise, halopsa); byte 1 holds flags (bit 0
+ * clients, resources), the date order (/ 5 % 3), the profile (/ 15 % 5:
+ * auto, generic, autotask, connectwise, halopsa) and the parallel reader's
+ * chunk size (/ 75: the default, 1, 7 or 64 bytes, so that rows and quoted
+ * fields cross chunk boundaries); byte 1 holds flags (bit 0
  * the report's month from the data instead of 2026-03, bits 1-2 the period
  * kind, bits 3, 4 and 7 all set also write the workbook (slow, so one input in
  * eight), bit 5 decimal comma, bit 6 twelve periods instead of one); the rest is the file. The seed corpus
  * (corpus/fuzz_csv/) carries the same two bytes in front of real files. */
 #include "fuzz_common.h"
+#include "read/csvread.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -18,6 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fz_init("csv");
     unsigned kind = data[0] % 5, order = data[0] / 5 % 3, prof = data[0] / 15 % 5;
     unsigned flags = data[1];
+    static const size_t chunk[4] = {0, 1, 7, 64};
+    msc_csv_set_chunk_bytes(chunk[data[0] / 75]);
     fz_put_valid(1u << kind);
     fz_put(msc_file_names[kind], data + 2, size - 2);
 
