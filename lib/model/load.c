@@ -627,6 +627,23 @@ static int map_header(struct loader *ld, const struct msc_csv_row *row)
     return 0;
 }
 
+/* Rows to come: their ticket id's slot in the ticket table, fetched from
+ * memory while the rows before them are loaded. */
+static void peek_row(void *ctx, const struct msc_csv_row *row)
+{
+    struct loader *ld = ctx;
+    static const int ticket_field[MSC_FILE_COUNT] = {
+        [MSC_FILE_TICKETS] = MSC_T_ID, [MSC_FILE_TIME] = MSC_E_TICKET,
+        [MSC_FILE_SURVEYS] = MSC_S_TICKET, [MSC_FILE_CLIENTS] = -1, [MSC_FILE_RESOURCES] = -1};
+    int field = ticket_field[ld->file];
+    if (field < 0 || !ld->used_profile) /* the header is not mapped yet */
+        return;
+    const struct msc_csv_row *current = ld->row;
+    ld->row = row;
+    msc_names_prefetch(&ld->m->ticket_ids, cell(ld, field));
+    ld->row = current;
+}
+
 static int on_row(void *ctx, const struct msc_csv_row *row)
 {
     struct loader *ld = ctx;
@@ -684,7 +701,7 @@ enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const ch
     if (!info->path)
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
 
-    static const struct msc_csv_callbacks cb = {on_row, on_bad};
+    static const struct msc_csv_callbacks cb = {on_row, on_bad, peek_row};
     struct msc_csv_info csv = {0};
     struct msc_error local = {0};
     enum msc_status st;

@@ -439,75 +439,121 @@ static long file_start(const char *p, size_t got, const char *name, char *delimi
     return skip;
 }
 
+/* Decodes the record at p into row (fields into *ptrs, grown as needed);
+ * returns the next record, or NULL on no memory. A bad row's reason, with
+ * its "of line" and "(row skipped)", goes to msg (cap bytes); rows leave
+ * msg alone and bad rows leave row->fields NULL. */
+static const char *decode(const char *p, struct msc_csv_row *row, const char ***ptrs, size_t *cap,
+                          char *msg, size_t msg_cap, long line_off, long index_off)
+{
+    char kind = *p++;
+    uint32_t n;
+    memcpy(&row->line, p, sizeof row->line);
+    p += sizeof row->line;
+    row->line += line_off;
+    row->fields = NULL;
+    if (kind == 'B') {
+        long at;
+        memcpy(&at, p, sizeof at);
+        p += sizeof at;
+        memcpy(&n, p, sizeof n);
+        p += sizeof n;
+        if (at)
+            snprintf(msg, msg_cap, "%s of line %ld (row skipped)", p, at + line_off);
+        else
+            snprintf(msg, msg_cap, "%s (row skipped)", p);
+        return p + n + 1;
+    }
+    memcpy(&row->index, p, sizeof row->index);
+    p += sizeof row->index;
+    row->index += index_off;
+    row->delimiter = *p++;
+    memcpy(&n, p, sizeof n);
+    p += sizeof n;
+    if (msc_grow(ptrs, cap, (size_t)n + 1, sizeof **ptrs) < 0)
+        return NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t len;
+        memcpy(&len, p, sizeof len);
+        p += sizeof len;
+        (*ptrs)[i] = p;
+        p += len + 1;
+    }
+    row->fields = *ptrs;
+    row->nfields = n;
+    return p;
+}
+
+/* Field pointer arrays for replay: the row delivered and the row peeked. */
+struct unpack {
+    const char **ptrs, **ahead;
+    size_t cap, ahead_cap;
+};
+
+#define PEEK_ROWS 4
+
 /* Unpacks a batch into the callbacks, adding line_off to its line numbers
  * and index_off to its row indexes; 1 when the callbacks asked to stop. */
 static int replay(const struct batch *b, const struct msc_csv_callbacks *cb, void *ctx,
-                  const char ***ptrs, size_t *cap, long line_off, long index_off)
+                  struct unpack *u, long line_off, long index_off)
 {
     if (!b->len)
         return 0;
-    const char *p = b->data, *end = b->data + b->len;
+    const char *p = b->data, *peeked = b->data, *end = b->data + b->len;
+    int lead = 0; /* records between p and peeked */
+    char msg[200];
     while (p < end) {
-        char kind = *p++;
-        long line;
-        uint32_t n;
-        memcpy(&line, p, sizeof line);
-        p += sizeof line;
-        line += line_off;
-        if (kind == 'B') {
-            long at;
-            char msg[200];
-            memcpy(&at, p, sizeof at);
-            p += sizeof at;
-            memcpy(&n, p, sizeof n);
-            p += sizeof n;
-            if (at)
-                snprintf(msg, sizeof msg, "%s of line %ld (row skipped)", p, at + line_off);
-            else
-                snprintf(msg, sizeof msg, "%s (row skipped)", p);
+        for (; cb->peek && lead <= PEEK_ROWS && peeked < end; lead++) {
+            struct msc_csv_row row;
+            peeked = decode(peeked, &row, &u->ahead, &u->ahead_cap, msg, sizeof msg, line_off, index_off);
+            if (!peeked)
+                return 1;
+            if (row.fields)
+                cb->peek(ctx, &row);
+        }
+        struct msc_csv_row row;
+        p = decode(p, &row, &u->ptrs, &u->cap, msg, sizeof msg, line_off, index_off);
+        lead--;
+        if (!p)
+            return 1;
+        if (!row.fields) {
             if (cb->on_bad)
-                cb->on_bad(ctx, line, msg);
-            p += n + 1;
-            continue;
-        }
-        struct msc_csv_row row = {NULL, 0, line, 0, 0};
-        memcpy(&row.index, p, sizeof row.index);
-        p += sizeof row.index;
-        row.index += index_off;
-        row.delimiter = *p++;
-        memcpy(&n, p, sizeof n);
-        p += sizeof n;
-        if (msc_grow(ptrs, cap, (size_t)n + 1, sizeof **ptrs) < 0)
+                cb->on_bad(ctx, row.line, msg);
+        } else if (cb->on_row(ctx, &row) != 0) {
             return 1;
-        for (uint32_t i = 0; i < n; i++) {
-            uint32_t len;
-            memcpy(&len, p, sizeof len);
-            p += sizeof len;
-            (*ptrs)[i] = p;
-            p += len + 1;
         }
-        row.fields = *ptrs;
-        row.nfields = n;
-        if (cb->on_row(ctx, &row) != 0)
-            return 1;
     }
     return 0;
 }
 
 /* In the caller's thread: each record goes to the callbacks at once. */
 struct direct {
-    const struct msc_csv_callbacks *cb;
+    struct msc_csv_callbacks cb;
     void *ctx;
-    const char **ptrs;
-    size_t cap;
+    struct unpack u;
 };
 
 static int deliver_direct(void *sink, struct batch *out)
 {
     struct direct *d = sink;
-    int stop = replay(out, d->cb, d->ctx, &d->ptrs, &d->cap, 0, 0);
+    int stop = replay(out, &d->cb, d->ctx, &d->u, 0, 0);
     out->len = 0;
     return stop;
+}
+
+/* Records one at a time: nothing to peek ahead at. */
+static void direct_init(struct direct *d, const struct msc_csv_callbacks *cb, void *ctx)
+{
+    memset(d, 0, sizeof *d);
+    d->cb = *cb;
+    d->cb.peek = NULL;
+    d->ctx = ctx;
+}
+
+static void direct_release(struct direct *d)
+{
+    free(d->u.ptrs);
+    free(d->u.ahead);
 }
 
 /* Reads the rest of f into r, then ends it; buf is CHUNK bytes of scratch. */
@@ -530,11 +576,12 @@ enum msc_status msc_csv_read_stream(FILE *f, const char *name,
                                     const struct msc_csv_callbacks *cb, void *ctx,
                                     struct msc_csv_info *info, struct msc_error *err)
 {
-    struct direct d = {cb, ctx, NULL, 0};
+    struct direct d;
     struct batch out = {NULL, 0, 0};
     struct reader r;
     enum msc_status st;
     char *buf = msc_malloc(CHUNK);
+    direct_init(&d, cb, ctx);
     memset(info, 0, sizeof *info);
     if (!buf)
         return msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
@@ -552,7 +599,7 @@ enum msc_status msc_csv_read_stream(FILE *f, const char *name,
     }
     free(buf);
     free(out.data);
-    free(d.ptrs);
+    direct_release(&d);
     return st;
 }
 
@@ -784,9 +831,11 @@ static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_
     while (started < nworkers && pthread_create(&th[started], NULL, chunk_worker, &cs) == 0)
         started++;
 
-    struct direct d = {cb, ctx, NULL, 0};
+    struct direct d;
+    struct unpack u = {NULL, NULL, 0, 0};
     enum msc_status st = MSC_OK;
     long k = 0, line = 1, index = 0; /* the next chunk, physical line and row */
+    direct_init(&d, cb, ctx);
     int alone = started == 0;
     while (!alone && st == MSC_OK) {
         pthread_mutex_lock(&cs.lock);
@@ -813,7 +862,7 @@ static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_
             break;
         }
         long index_off = k == 0 ? 0 : index - 1;
-        if (replay(&c->out, cb, ctx, &d.ptrs, &d.cap, line - 1, index_off) != 0) {
+        if (replay(&c->out, cb, ctx, &u, line - 1, index_off) != 0) {
             st = msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
             break;
         }
@@ -852,7 +901,9 @@ static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_
         free(cs.ring[i].out.data);
     }
     free(cs.carry);
-    free(d.ptrs);
+    free(u.ptrs);
+    free(u.ahead);
+    direct_release(&d);
     pthread_mutex_destroy(&cs.lock);
     pthread_cond_destroy(&cs.changed);
     return st;

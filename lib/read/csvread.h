@@ -47,6 +47,11 @@ struct msc_csv_callbacks {
      * msc_csv_read as MSC_ERR_NOMEM (the only reason callbacks stop). */
     int (*on_row)(void *ctx, const struct msc_csv_row *row);
     void (*on_bad)(void *ctx, long line, const char *reason);
+    /* Optional: shown each row a few rows before on_row gets it, in the
+     * same thread, so that the callee can prefetch what the row will look
+     * up (a hash table slot far from the cache). It must not change what
+     * on_row sees. msc_csv_read_stream does not call it. */
+    void (*peek)(void *ctx, const struct msc_csv_row *row);
 };
 
 struct msc_csv_info {

@@ -130,6 +130,19 @@ static void remember(const struct raw *raw, int id)
     }
 }
 
+void msc_names_prefetch(const struct msc_names *n, const char *s)
+{
+    size_t len = strlen(s);
+    uint32_t h = hash(s, len);
+    const struct msc_names_seen *e = &n->seen[h % (sizeof n->seen / sizeof n->seen[0])];
+    char key[64];
+    if (!n->nslots || (e->id >= 0 && e->hash == h) || (len = fold(s, key, sizeof key)) >= sizeof key)
+        return;
+#ifdef __GNUC__
+    __builtin_prefetch(&n->slots[hash(key, len) & (n->nslots - 1)]);
+#endif
+}
+
 int msc_names_find(struct msc_names *n, const char *s)
 {
     struct raw raw;

@@ -50,6 +50,10 @@ void msc_names_release(struct msc_names *n);
 
 /* The id of s, or -1 when unknown or when s is empty after trimming. */
 int msc_names_find(struct msc_names *n, const char *s);
+/* A hint, changing nothing: s will be looked up soon. With a million
+ * ticket ids the table is far larger than the cache, and a lookup waited
+ * on memory for most of its time. */
+void msc_names_prefetch(const struct msc_names *n, const char *s);
 /* The id of s, adding it when new; -1 when s is empty, -2 out of memory. */
 int msc_names_intern(struct msc_names *n, const char *s);
 const char *msc_names_display(const struct msc_names *n, int id);

@@ -43,7 +43,7 @@ static void on_bad(void *ctx, long line, const char *reason)
 static enum msc_status read_bytes(const char *data, size_t len, struct seen *s, struct msc_csv_info *info,
                                   struct msc_error *err)
 {
-    static const struct msc_csv_callbacks cb = {on_row, on_bad};
+    static const struct msc_csv_callbacks cb = {on_row, on_bad, NULL};
     FILE *f = fmemopen((void *)data, len, "rb");
     memset(s, 0, sizeof *s);
     enum msc_status st = msc_csv_read_stream(f, "t.csv", &cb, s, info, err);
@@ -57,6 +57,7 @@ static enum msc_status read_bytes(const char *data, size_t len, struct seen *s, 
 struct trace {
     char *text;
     size_t len, cap;
+    long delivered, peeks, early_peeks; /* rows; peeks; peeks not ahead of on_row */
 };
 
 static void trace_add(struct trace *t, const char *s, size_t n)
@@ -74,6 +75,7 @@ static void trace_str(struct trace *t, const char *s) { trace_add(t, s, strlen(s
 
 static int trace_row(void *ctx, const struct msc_csv_row *row)
 {
+    ((struct trace *)ctx)->delivered = row->index + 1;
     char head[64];
     snprintf(head, sizeof head, "R%ld/%ld/%c:", row->line, row->index, row->delimiter);
     trace_str(ctx, head);
@@ -94,15 +96,24 @@ static void trace_bad(void *ctx, long line, const char *reason)
     trace_str(ctx, "\n");
 }
 
+/* A peek comes before the row is delivered. */
+static void trace_peek(void *ctx, const struct msc_csv_row *row)
+{
+    struct trace *t = ctx;
+    t->peeks++;
+    t->early_peeks += row->index < t->delivered;
+}
+
 /* Reads data with msc_csv_read_file through path, or with
  * msc_csv_read_stream from memory, into t. */
 static void trace_read(const char *path, const char *data, size_t len, struct trace *t)
 {
-    static const struct msc_csv_callbacks cb = {trace_row, trace_bad};
+    static const struct msc_csv_callbacks cb = {trace_row, trace_bad, trace_peek};
     struct msc_csv_info info;
     struct msc_error err = {0};
     enum msc_status st;
     t->len = 0;
+    t->delivered = 0;
     trace_str(t, "");
     if (path) {
         FILE *f = fopen(path, "wb");
@@ -160,6 +171,7 @@ static void check_chunked_equals_sequential(void)
     }
     msc_csv_set_chunk_bytes(0);
     CHECK(mismatches == 0);
+    CHECK(par.peeks > 0 && par.early_peeks == 0 && seq.peeks == 0);
     remove(path);
     free(seq.text);
     free(par.text);
