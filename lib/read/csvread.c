@@ -612,7 +612,8 @@ enum msc_status msc_csv_read_stream(FILE *f, const char *name,
  * the rows overlaps it.
  *
  * A chunk's start is a row boundary unless a quoted field runs across it.
- * The chunk before then ends inside a row; from that chunk on, the caller
+ * The chunk before then ends inside a row; from that chunk on (or from the
+ * first chunk after the start when no header came before it), the caller
  * parses the bytes itself, in one piece, as msc_csv_read_stream would. At
  * most RING chunks are in memory at once.
  */
