@@ -48,6 +48,7 @@ struct reader {
     long line;      /* the physical line being fed */
     int line_open;  /* the last byte fed did not end a line */
     size_t line_pos; /* bytes of the current line fed before this segment */
+    int skip_line;   /* the rest of the line belongs to a row dropped */
     long row_start; /* line the current row began on, or -1 */
     long index;
     int nomem, stop;
@@ -322,9 +323,13 @@ static char sniff_delimiter(const char *s, size_t len)
     return cands[best];
 }
 
-/* Feeds one segment that ends at a newline or at the chunk's end. */
+/* Feeds one segment that ends at a newline or at the block's end. */
 static void feed(struct reader *r, const char *seg, size_t len, int ends_line)
 {
+    if (r->skip_line) {
+        r->skip_line = !ends_line;
+        goto next;
+    }
     /* libcsv grows a field's buffer by a fixed blk_size at a time, so a 10 MB
      * field took 2,500 reallocs of ever larger copies (quadratic; 15 s under
      * ASan). A step as large as the buffer already is makes it geometric. */
@@ -346,10 +351,13 @@ static void feed(struct reader *r, const char *seg, size_t len, int ends_line)
             r->nomem = 1;
         else
             bad_row(r, at, r->line, reason);
-        /* The rest of this line is dropped with the row. */
+        /* The rest of the line goes with the row, also when the line
+         * goes on in the next block read. */
+        r->skip_line = !ends_line;
     } else if (ends_line && r->p.pstate != 0 && r->row_start < 0) {
         r->row_start = r->line;
     }
+next:
     if (ends_line)
         r->line++;
     r->line_open = !ends_line;
@@ -612,10 +620,9 @@ enum msc_status msc_csv_read_stream(FILE *f, const char *name,
  * the rows overlaps it.
  *
  * A chunk's start is a row boundary unless a quoted field runs across it.
- * The chunk before then ends inside a row; from that chunk on (or from the
- * first chunk after the start when no header came before it), the caller
- * parses the bytes itself, in one piece, as msc_csv_read_stream would. At
- * most RING chunks are in memory at once.
+ * The chunk before then ends inside a row, and the caller parses the bytes
+ * itself from that chunk's start until a chunk ends between rows (struct
+ * resync). At most RING chunks are in memory at once.
  */
 #define MAX_WORKERS 4
 #define RING (2 * MAX_WORKERS + 2)
@@ -791,28 +798,26 @@ static void *chunk_worker(void *arg)
     return NULL;
 }
 
-/* From chunk k on, in the caller's thread: the chunks already read, what
- * was read past them, and the rest of the file. */
-static enum msc_status read_on_alone(struct chunked *cs, long k, long line, long index,
-                                     struct direct *d, struct msc_csv_info *info, struct msc_error *err)
-{
+/* The caller's own reader, for the stretches the workers' chunks cannot
+ * be trusted: from the start of a chunk that ends inside a row (or the
+ * first chunk after the start, when no header came before it) until a
+ * chunk leaves it between rows, where the workers' next chunk begins. */
+struct resync {
     struct reader r;
-    struct batch out = {NULL, 0, 0};
-    char *buf = msc_malloc(CHUNK);
-    enum msc_status st;
-    if (!buf || reader_init(&r, info, &out, deliver_direct, d, cs->delimiter, line, index) < 0) {
-        free(buf);
-        return msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", cs->name);
-    }
-    for (; k < cs->next; k++)
-        feed_block(&r, cs->ring[k % RING].raw, cs->ring[k % RING].len);
-    if (cs->carry_len)
-        feed_block(&r, cs->carry, cs->carry_len);
-    st = cs->failed ? (*err = cs->err, cs->err.status) : read_rest(&r, cs->f, buf, cs->name, err);
-    csv_free(&r.p);
-    free(buf);
-    free(out.data);
-    return st;
+    struct batch out;
+    int active;
+};
+
+/* Feeds chunk c to the caller's reader; 1 when it may hand back to the
+ * workers' chunks, with *line and *index where they go on. */
+static int resync_chunk(struct resync *rs, const struct chunk *c, long *line, long *index)
+{
+    feed_block(&rs->r, c->raw, c->len);
+    if (c->last)
+        reader_fini(&rs->r);
+    *line = rs->r.line;
+    *index = rs->r.index;
+    return !c->last && !halted(&rs->r) && rs->r.row_start < 0 && rs->r.index > 0;
 }
 
 static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_csv_callbacks *cb,
@@ -833,44 +838,53 @@ static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_
         started++;
 
     struct direct d;
+    struct resync rs;
     struct unpack u = {NULL, NULL, 0, 0};
     enum msc_status st = MSC_OK;
     long k = 0, line = 1, index = 0; /* the next chunk, physical line and row */
     direct_init(&d, cb, ctx);
-    int alone = started == 0;
-    while (!alone && st == MSC_OK) {
+    memset(&rs, 0, sizeof rs);
+    while (started && st == MSC_OK) {
         pthread_mutex_lock(&cs.lock);
-        while (!(k < cs.next && cs.ring[k % RING].done) && !(cs.eof && k >= cs.next) && !cs.failed)
+        while (!(k < cs.next && cs.ring[k % RING].done) && !(k >= cs.next && (cs.eof || cs.failed)))
             pthread_cond_wait(&cs.changed, &cs.lock);
-        int more = k < cs.next && cs.ring[k % RING].done;
+        int more = k < cs.next;
         pthread_mutex_unlock(&cs.lock);
         if (!more) {
-            if (cs.failed)
-                alone = 1; /* read_on_alone reports it after the chunks before */
+            if (cs.failed) {
+                st = cs.err.status;
+                *err = cs.err;
+            }
             break;
         }
         struct chunk *c = &cs.ring[k % RING];
-        /* A chunk parsed as if the header were behind it, when it was not,
-         * or one that ends inside a row: from here on, parse in one piece. */
-        if ((k > 0 && index == 0) || c->ends_in_row) {
-            alone = 1;
-            break;
+        if (!rs.active && ((k > 0 && index == 0) || c->ends_in_row)) {
+            if (reader_init(&rs.r, info, &rs.out, deliver_direct, &d, cs.delimiter, line, index) < 0) {
+                st = msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
+                break;
+            }
+            rs.active = 1;
         }
-        if (c->status != MSC_OK) {
+        if (rs.active) {
+            if (resync_chunk(&rs, c, &line, &index)) {
+                csv_free(&rs.r.p);
+                rs.active = 0;
+            } else if (halted(&rs.r)) {
+                st = reader_status(&rs.r, 0, name, err);
+            }
+        } else if (c->status != MSC_OK) {
             st = c->status;
             *err = c->err;
             info->lines = line - 1 + c->lines;
-            break;
+        } else {
+            long index_off = k == 0 ? 0 : index - 1;
+            if (replay(&c->out, cb, ctx, &u, line - 1, index_off) != 0)
+                st = msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
+            info->rows += c->info.rows;
+            info->bad_rows += c->info.bad_rows;
+            line += c->lines;
+            index = index_off + c->index_end;
         }
-        long index_off = k == 0 ? 0 : index - 1;
-        if (replay(&c->out, cb, ctx, &u, line - 1, index_off) != 0) {
-            st = msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
-            break;
-        }
-        info->rows += c->info.rows;
-        info->bad_rows += c->info.bad_rows;
-        line += c->lines;
-        index = index_off + c->index_end;
         pthread_mutex_lock(&cs.lock);
         c->done = 0;
         cs.consumed = ++k;
@@ -884,24 +898,28 @@ static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_
     for (int i = 0; i < started; i++)
         pthread_join(th[i], NULL);
 
-    info->delimiter = cs.delimiter;
-    if (alone && st == MSC_OK) {
-        if (started == 0)
-            st = msc_csv_read_stream(f, name, cb, ctx, info, err);
-        else
-            st = read_on_alone(&cs, k, line, index, &d, info, err);
+    if (!started) {
+        st = msc_csv_read_stream(f, name, cb, ctx, info, err);
+    } else if (rs.active) {
+        info->lines = reader_lines(&rs.r);
+        if (st == MSC_OK)
+            st = reader_status(&rs.r, 1, name, err);
+        csv_free(&rs.r.p);
     } else if (st == MSC_OK) {
         info->lines = line - 1;
         if (index == 0)
             st = msc_error_set(err, MSC_ERR_INPUT, "%s: the file is empty (no header line)", name);
     }
-    if (started)
-        info->bytes += cs.bytes;
+    if (started) {
+        info->delimiter = cs.delimiter;
+        info->bytes = cs.bytes;
+    }
     for (int i = 0; i < RING; i++) {
         free(cs.ring[i].raw);
         free(cs.ring[i].out.data);
     }
     free(cs.carry);
+    free(rs.out.data);
     free(u.ptrs);
     free(u.ahead);
     direct_release(&d);

@@ -234,6 +234,18 @@ int main(void)
 
     check_chunked_equals_sequential();
 
+    /* Broken quoting on a line that straddles two 64 KiB reads drops the
+     * whole line: its second part is not read as a row of its own. */
+    data = malloc(70000);
+    memcpy(data, "h1,h2\n", 6);
+    memset(data + 6, 'a', 65000);
+    memcpy(data + 6 + 65000, "x\"y,", 4);
+    memset(data + 65010, 'b', 1000);
+    memcpy(data + 66010, "\n2,3\n", 5);
+    CHECK(read_bytes(data, 66015, &s, &info, &err) == MSC_OK && info.rows == 1 && info.bad_rows == 1);
+    CHECK(strcmp(s.text, "L1:h1|h2;B2:malformed quoting ne;L3:2|3;") == 0);
+    free(data);
+
     /* cp1252 conversion reports the length it needs when the buffer is short. */
     char out[4];
     CHECK(msc_cp1252_to_utf8("\x80\x80", 2, out, sizeof out) == 6);
