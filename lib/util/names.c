@@ -110,13 +110,19 @@ struct raw {
     struct msc_names_seen *seen;
 };
 
+/* Where a spelling with raw hash h is cached. */
+static size_t seen_at(const struct msc_names *n, uint32_t h)
+{
+    return h % (sizeof n->seen / sizeof n->seen[0]);
+}
+
 /* The id of s when it was seen written exactly so, or -1. */
 static int cached(struct msc_names *n, const char *s, struct raw *raw)
 {
     raw->s = s;
     raw->len = strlen(s);
     uint32_t h = raw->hash = hash(s, raw->len);
-    const struct msc_names_seen *e = raw->seen = &n->seen[h % (sizeof n->seen / sizeof n->seen[0])];
+    const struct msc_names_seen *e = raw->seen = &n->seen[seen_at(n, h)];
     return e->id >= 0 && e->hash == h && strcmp(e->raw, s) == 0 ? e->id : -1;
 }
 
@@ -134,7 +140,7 @@ void msc_names_prefetch(const struct msc_names *n, const char *s)
 {
     size_t len = strlen(s);
     uint32_t h = hash(s, len);
-    const struct msc_names_seen *e = &n->seen[h % (sizeof n->seen / sizeof n->seen[0])];
+    const struct msc_names_seen *e = &n->seen[seen_at(n, h)];
     char key[64];
     if (!n->nslots || (e->id >= 0 && e->hash == h) || (len = fold(s, key, sizeof key)) >= sizeof key)
         return;
@@ -143,20 +149,36 @@ void msc_names_prefetch(const struct msc_names *n, const char *s)
 #endif
 }
 
-int msc_names_find(struct msc_names *n, const char *s)
+/* Looks s up by its spelling, then by its folded key (left in n->scratch).
+ * Returns its id; else -1 with *slot where the key would go (NULL when s
+ * is empty after folding, or the table is), or -2 on no memory. */
+static int find_slot(struct msc_names *n, const char *s, struct raw *raw,
+                     struct msc_names_slot **slot, uint32_t *key_hash)
 {
-    struct raw raw;
-    int id = cached(n, s, &raw);
+    *slot = NULL;
+    int id = cached(n, s, raw);
     if (id >= 0)
         return id;
     size_t len;
-    const char *key = fold_scratch(n, s, raw.len, &len);
-    if (!key || !*key || n->nslots == 0)
+    const char *key = fold_scratch(n, s, raw->len, &len);
+    if (!key)
+        return -2;
+    if (!*key || n->nslots == 0)
         return -1;
-    int32_t slot = lookup(n, key, hash(key, len))->id;
-    if (slot)
-        remember(&raw, slot - 1);
-    return slot ? slot - 1 : -1;
+    *slot = lookup(n, key, *key_hash = hash(key, len));
+    if (!(*slot)->id)
+        return -1;
+    remember(raw, (*slot)->id - 1);
+    return (*slot)->id - 1;
+}
+
+int msc_names_find(struct msc_names *n, const char *s)
+{
+    struct raw raw;
+    struct msc_names_slot *slot;
+    uint32_t h;
+    int id = find_slot(n, s, &raw, &slot, &h);
+    return id >= 0 ? id : -1;
 }
 
 static int rehash(struct msc_names *n)
@@ -181,23 +203,14 @@ static int rehash(struct msc_names *n)
 int msc_names_intern(struct msc_names *n, const char *s)
 {
     struct raw raw;
-    int known = cached(n, s, &raw);
-    if (known >= 0)
-        return known;
-    size_t klen;
-    const char *key = fold_scratch(n, s, raw.len, &klen);
-    if (!key)
-        return -2;
-    if (!*key)
-        return -1;
+    struct msc_names_slot *slot;
+    uint32_t h;
+    /* Room first, so that the slot found is where a new name goes. */
     if ((n->count + 1) * 2 > n->nslots && rehash(n) < 0)
         return -2;
-    uint32_t h = hash(key, klen);
-    struct msc_names_slot *slot = lookup(n, key, h);
-    if (slot->id) {
-        remember(&raw, slot->id - 1);
-        return slot->id - 1;
-    }
+    int id = find_slot(n, s, &raw, &slot, &h);
+    if (id != -1 || !slot)
+        return id;
     if (n->count >= INT32_MAX - 1)
         return -2;
     /* display and key grow alike (they double from 16). */
@@ -207,11 +220,11 @@ int msc_names_intern(struct msc_names *n, const char *s)
         return -2;
     while (is_ws((unsigned char)*s))
         s++;
-    size_t len = strlen(s);
+    size_t len = raw.len - (size_t)(s - raw.s);
     while (len && is_ws((unsigned char)s[len - 1]))
         len--;
     const char *disp = msc_arena_strndup(&n->arena, s, len);
-    const char *k = msc_arena_strdup(&n->arena, key);
+    const char *k = msc_arena_strdup(&n->arena, n->scratch);
     if (!disp || !k)
         return -2;
     n->display[n->count] = disp;
