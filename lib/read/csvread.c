@@ -412,17 +412,28 @@ static void reader_fini(struct reader *r)
 
 static long reader_lines(const struct reader *r) { return r->line_open ? r->line : r->line - 1; }
 
+static enum msc_status out_of_memory(const char *name, struct msc_error *err)
+{
+    return msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
+}
+
+/* Nothing but blank lines, or nothing at all. */
+static enum msc_status no_header(const char *name, struct msc_error *err)
+{
+    return msc_error_set(err, MSC_ERR_INPUT, "%s: the file is empty (no header line)", name);
+}
+
 /* The reader's verdict once it has stopped; at_end: it saw the whole file. */
 static enum msc_status reader_status(const struct reader *r, int at_end, const char *name,
                                      struct msc_error *err)
 {
     if (r->nomem || r->stop)
-        return msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
+        return out_of_memory(name, err);
     if (r->header_fault)
         return msc_error_set(err, MSC_ERR_INPUT, "%s:%ld: the header line cannot be read: %s", name,
                              r->header_line, r->header_reason);
     if (at_end && r->index == 0)
-        return msc_error_set(err, MSC_ERR_INPUT, "%s: the file is empty (no header line)", name);
+        return no_header(name, err);
     return MSC_OK;
 }
 
@@ -592,13 +603,13 @@ enum msc_status msc_csv_read_stream(FILE *f, const char *name,
     direct_init(&d, cb, ctx);
     memset(info, 0, sizeof *info);
     if (!buf)
-        return msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
+        return out_of_memory(name, err);
     size_t got = fread(buf, 1, CHUNK, f);
     long skip = file_start(buf, got, name, &info->delimiter, err);
     if (skip < 0) {
         st = MSC_ERR_INPUT;
     } else if (reader_init(&r, info, &out, deliver_direct, &d, info->delimiter, 1, 0) < 0) {
-        st = msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
+        st = out_of_memory(name, err);
     } else {
         info->bytes = got;
         feed_block(&r, buf + skip, got - (size_t)skip);
@@ -726,7 +737,7 @@ static int take_chunk(struct chunked *cs, struct chunk *c)
     return 0;
 nomem:
     cs->failed = 1;
-    msc_error_set(&cs->err, MSC_ERR_NOMEM, "%s: out of memory", cs->name);
+    out_of_memory(cs->name, &cs->err);
     return -1;
 }
 
@@ -743,7 +754,7 @@ static void parse_chunk(struct chunked *cs, struct chunk *c, long k, char delimi
     memset(&c->info, 0, sizeof c->info);
     c->out.len = 0;
     if (reader_init(&r, &c->info, &c->out, keep_going, cs, delimiter, 1, k == 0 ? 0 : 1) < 0) {
-        c->status = msc_error_set(&c->err, MSC_ERR_NOMEM, "%s: out of memory", cs->name);
+        c->status = out_of_memory(cs->name, &c->err);
         return;
     }
     feed_block(&r, c->raw, c->len);
@@ -860,7 +871,7 @@ static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_
         struct chunk *c = &cs.ring[k % RING];
         if (!rs.active && ((k > 0 && index == 0) || c->ends_in_row)) {
             if (reader_init(&rs.r, info, &rs.out, deliver_direct, &d, cs.delimiter, line, index) < 0) {
-                st = msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
+                st = out_of_memory(name, err);
                 break;
             }
             rs.active = 1;
@@ -879,7 +890,7 @@ static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_
         } else {
             long index_off = k == 0 ? 0 : index - 1;
             if (replay(&c->out, cb, ctx, &u, line - 1, index_off) != 0)
-                st = msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", name);
+                st = out_of_memory(name, err);
             info->rows += c->info.rows;
             info->bad_rows += c->info.bad_rows;
             line += c->lines;
@@ -908,7 +919,7 @@ static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_
     } else if (st == MSC_OK) {
         info->lines = line - 1;
         if (index == 0)
-            st = msc_error_set(err, MSC_ERR_INPUT, "%s: the file is empty (no header line)", name);
+            st = no_header(name, err);
     }
     if (started) {
         info->delimiter = cs.delimiter;
