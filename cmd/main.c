@@ -41,7 +41,7 @@ struct cli {
 enum {
     OPT_TICKETS = 256, OPT_TIME, OPT_SURVEYS, OPT_CLIENTS, OPT_RESOURCES, OPT_MAP, OPT_DATE_ORDER,
     OPT_PERIOD, OPT_MONTH, OPT_MONTHS, OPT_AS_OF, OPT_KPI, OPT_LIST_KPIS, OPT_MAIL_TO, OPT_STRICT,
-    OPT_HELP, OPT_VERSION
+    OPT_PARTIAL, OPT_HELP, OPT_VERSION
 };
 
 static const struct option long_options[] = {
@@ -58,6 +58,7 @@ static const struct option long_options[] = {
     {"month", required_argument, NULL, OPT_MONTH},
     {"months", required_argument, NULL, OPT_MONTHS},
     {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"partial", no_argument, NULL, OPT_PARTIAL},
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'f'},
     {"kpi", required_argument, NULL, OPT_KPI},
@@ -91,14 +92,17 @@ static void usage(FILE *f)
           "  -c, --config FILE         settings: targets, weights, lists, holidays, hours\n"
           "Report:\n"
           "      --period KIND         month (default), week or quarter\n"
-          "      --month YYYY-MM|last  the report's last period (default: the last complete\n"
-          "                            period in the data; last: the month before today)\n"
+          "      --month YYYY-MM|last  the report's last period (default: the last period the\n"
+          "                            data covers; last: the period before today's)\n"
           "      --months N            periods in the report (default 12)\n"
           "      --as-of DATETIME      SLA milestones due after it are pending\n"
+          "      --partial             report on a last period the data does not cover yet\n"
+          "                            (a running month, or exports that stop early)\n"
           "      --kpi LIST            only these KPIs (comma-separated ids)\n"
           "      --list-kpis           list the KPIs with formula and target, and exit\n"
           "Output:\n"
-          "  -o, --output FILE         default scorecard-%Y-%m.xlsx; strftime patterns are\n"
+          "  -o, --output FILE         default scorecard-LABEL.xlsx (LABEL: 2026-04, 2026-W17,\n"
+          "                            2026-Q2); strftime patterns and %q (the quarter) are\n"
           "                            filled from the report's last period; - is stdout\n"
           "  -f, --format FORMAT       xlsx (default), csv or json (the KPI table)\n"
           "      --mail-to ADDR[,ADDR] after writing, mail the report through sendmail\n"
@@ -108,8 +112,10 @@ static void usage(FILE *f)
           "      --help                this text\n"
           "      --version             the version\n"
           "\n"
-          "Exit status: 0 written; 1 written but rows rejected with --strict; 2 usage or\n"
-          "settings error; 3 unusable input; 4 output not written; 5 mail failed.\n",
+          "Exit status: 0 written; 1 written, but the data-quality gate failed (or rows\n"
+          "were rejected with --strict); 2 usage or settings error; 3 unusable input, or\n"
+          "data that does not cover the report (stale exports: see --partial); 4 output\n"
+          "not written; 5 written, but mailing it failed.\n",
           f);
 }
 
@@ -131,13 +137,11 @@ static int64_t local_now(void)
            tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
 }
 
-static int parse_month(const char *s, int64_t now, int *ym)
+static int parse_month(const char *s, int *ym)
 {
     int y, m, n = 0;
     if (strcmp(s, "last") == 0) {
-        int d;
-        msc_civil_from_days(now / 86400, &y, &m, &d);
-        *ym = y * 12 + m - 1 - 1;
+        *ym = MSC_MONTH_LAST; /* the period before now's, whatever its length */
         return 0;
     }
     if (sscanf(s, "%4d-%2d%n", &y, &m, &n) != 2 || s[n] || y < 1 || m < 1 || m > 12)
@@ -196,7 +200,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
             break;
         }
         case OPT_MONTH:
-            if (parse_month(optarg, c->run.now, &c->run.month) < 0)
+            if (parse_month(optarg, &c->run.month) < 0)
                 return usage_error("--month '%s': expected YYYY-MM or last", optarg);
             break;
         case OPT_MONTHS:
@@ -205,6 +209,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
             if (errno || *end || c->run.months < 1 || c->run.months > 1200)
                 return usage_error("--months '%s': expected a number from 1 to 1200", optarg);
             break;
+        case OPT_PARTIAL: c->run.partial = 1; break;
         case OPT_AS_OF:
             if (msc_parse_datetime(optarg, MSC_DATE_YMD, &c->run.as_of) != MSC_FIELD_OK)
                 return usage_error("--as-of '%s': expected a date-time such as 2026-03-31 17:00", optarg);
@@ -258,24 +263,42 @@ static void list_kpis(const struct msc_settings *s)
     }
 }
 
-/* The output path: -o or the default, with strftime patterns filled from
- * the first day of the report's last period. */
+/* The output path: -o or the default (scorecard-LABEL.EXT), with %q (the
+ * quarter) and strftime patterns filled from the first day of the report's
+ * last period. */
 static int output_path(const struct cli *c, const struct msc_model *m, char *buf, size_t cap)
 {
     static const char *const ext[] = {"xlsx", "csv", "json"};
-    char pattern[4096];
+    char given[4096], pattern[4096], label[24];
+    int64_t day = msc_period_start(m->period_kind, m->last_period) / 86400;
+    int y, mo, d;
+    msc_civil_from_days(day, &y, &mo, &d);
+    msc_period_label(m->period_kind, m->last_period, label);
     if (c->output)
-        snprintf(pattern, sizeof pattern, "%s", c->output);
-    else
-        snprintf(pattern, sizeof pattern, "scorecard-%%Y-%%m.%s", ext[c->format]);
-    if (strcmp(pattern, "-") == 0) {
+        snprintf(given, sizeof given, "%s", c->output);
+    else /* the label, not a pattern: week and quarter reports never overwrite a month's */
+        snprintf(given, sizeof given, "scorecard-%s.%s", label, ext[c->format]);
+    if (strcmp(given, "-") == 0) {
         snprintf(buf, cap, "-");
         return 0;
     }
-    int y, mo, d;
-    msc_civil_from_days(msc_period_start(m->period_kind, m->last_period) / 86400, &y, &mo, &d);
+    /* %q is not strftime's: replace it first, keeping %% pairs whole. */
+    size_t n = 0;
+    for (const char *p = given; *p && n + 2 < sizeof pattern; p++) {
+        if (p[0] == '%' && p[1] == 'q') {
+            pattern[n++] = (char)('1' + (mo - 1) / 3);
+            p++;
+        } else {
+            if (p[0] == '%' && p[1] == '%')
+                pattern[n++] = *p++;
+            pattern[n++] = *p;
+        }
+    }
+    pattern[n] = '\0';
+    /* Weekday and day of the year too, or %G, %V, %u and %j come out wrong. */
     struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_isdst = -1};
-    tm.tm_wday = (msc_weekday(msc_period_start(m->period_kind, m->last_period) / 86400) + 1) % 7;
+    tm.tm_wday = (msc_weekday(day) + 1) % 7;
+    tm.tm_yday = (int)(day - msc_days_from_civil(y, 1, 1));
     return strftime(buf, cap, pattern, &tm) == 0 ? -1 : 0;
 }
 
@@ -333,6 +356,31 @@ static void print_dq(const struct msc_model *m, int verbose, int quiet)
     if (!quiet && !verbose && rejected > shown)
         fprintf(stderr, PROG ": ... and %zu more rejected rows (all are listed in the report's "
                         "Data Quality sheet; -v lists them here)\n", rejected - shown);
+}
+
+/* What makes this report less than complete: said even with -q, since cron
+ * mails stderr and the owners must not take such a report at face value. */
+static void print_caveats(const struct cli *c, const struct msc_report *r)
+{
+    const struct msc_gate *g = &r->gate;
+    for (size_t i = 0; i < g->nproblems; i++)
+        fprintf(stderr, PROG ": data problem: %s\n", g->problems[i]);
+    if (r->partial && (!c->quiet || c->format != FORMAT_XLSX)) {
+        char label[24], note[80];
+        msc_period_label(r->model->period_kind, r->model->last_period, label);
+        fprintf(stderr, PROG ": %s is partial (%s); SLA milestones due after that are pending\n",
+                label, msc_report_coverage_note(r, r->model->last_period, note));
+    }
+    if (c->quiet)
+        return;
+    if (g->unlisted.total)
+        fprintf(stderr, PROG ": %zu client name%s in tickets %s not in %s (the Data Quality sheet "
+                        "lists the closest names)\n", g->unlisted.total, g->unlisted.total == 1 ? "" : "s",
+                g->unlisted.total == 1 ? "is" : "are", r->model->file[MSC_FILE_CLIENTS].path);
+    if (g->idle.total)
+        fprintf(stderr, PROG ": %zu client%s listed with endpoints had no ticket or hour in the "
+                        "report's range (no activity: a name that does not match?)\n",
+                g->idle.total, g->idle.total == 1 ? "" : "s");
 }
 
 static void print_summary(const struct cli *c, const struct msc_run *run, const char *path)
@@ -473,6 +521,7 @@ int main(int argc, char **argv)
     if (st == MSC_OK) {
         print_file_notes(&run.model, c.verbose, c.quiet);
         print_dq(&run.model, c.verbose, c.quiet);
+        print_caveats(&c, &run.report);
         if (output_path(&c, &run.model, path, sizeof path) < 0)
             st = msc_error_set(&err, MSC_ERR_USAGE, "-o: the output name is too long");
     }
@@ -488,6 +537,8 @@ int main(int argc, char **argv)
         print_summary(&c, &run, path);
     if (st == MSC_OK && to.count)
         st = mail_report(&c, &run, &mail, path, &err);
+    if (st == MSC_OK && run.report.gate.nproblems)
+        st = MSC_ERR_STRICT; /* written, but the inputs look broken */
     if (st == MSC_OK && c.strict) {
         for (int f = 0; f < MSC_FILE_COUNT; f++)
             if (run.model.file[f].rows_rejected)

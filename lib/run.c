@@ -15,7 +15,7 @@ void msc_run_opts_init(struct msc_run_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->period = MSC_PERIOD_MONTH;
-    o->month = -1;
+    o->month = MSC_MONTH_DEFAULT;
     o->months = 12;
     o->as_of = MSC_TIME_NONE;
     o->now = MSC_TIME_NONE;
@@ -85,7 +85,8 @@ static void *ticket_pass(void *arg)
     const struct msc_kpi_module *mod[MSC_MAX_KPIS];
     size_t n = 0, dealt = 0;
     for (size_t k = 0; k < msc_kpi_count; k++)
-        if (run->report.selected[k] && msc_kpi_registry[k]->on_ticket && dealt++ % share->parts == share->part) {
+        if (run->report.selected[k] && run->report.available[k] && msc_kpi_registry[k]->on_ticket &&
+            dealt++ % share->parts == share->part) {
             ctx[n] = ctx_for(run, k);
             mod[n++] = msc_kpi_registry[k];
         }
@@ -152,19 +153,82 @@ static double seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void set_range(struct msc_model *m, const struct msc_run_opts *o)
+/* The data's end, and how far it falls short of a period's end, in words:
+ * "2026-10-31 19:03, 30 days before 2026-11 ends". */
+static void shortfall(const struct msc_model *m, int64_t period, char *buf, size_t cap)
 {
+    char end[24], label[24];
+    msc_format_datetime(m->data_end, end);
+    msc_period_label(m->period_kind, period, label);
+    int64_t gap = msc_period_end(m->period_kind, period) - m->data_end;
+    if (gap >= 2 * 86400)
+        snprintf(buf, cap, "%s, %lld days before %s ends", end, (long long)(gap / 86400), label);
+    else
+        snprintf(buf, cap, "%s, %lld hours before %s ends", end, (long long)(gap / 3600), label);
+}
+
+/* The report's range and as-of time (kpis.md "Periods and attribution",
+ * "Data coverage"); MSC_ERR_INPUT when the data does not cover it. */
+static enum msc_status set_range(struct msc_run *run, const struct msc_run_opts *o,
+                                 struct msc_error *err)
+{
+    struct msc_model *m = &run->model;
     enum msc_period_kind kind = m->period_kind;
+    if (m->data_end == MSC_TIME_NONE)
+        return msc_error_set(err, MSC_ERR_INPUT, "no data: no ticket or time entry was kept");
     int64_t last;
     if (o->month >= 0)
         last = msc_period_for_month(kind, o->month);
-    else if (m->data_end != MSC_TIME_NONE)
-        last = msc_period_of(kind, m->data_end) - 1; /* the last complete period */
-    else
+    else if (o->month == MSC_MONTH_LAST)
         last = msc_period_of(kind, o->now != MSC_TIME_NONE ? o->now : 0) - 1;
+    else
+        last = msc_model_last_covered(m);
     m->last_period = last;
     m->first_period = last - (o->months > 0 ? o->months : 1) + 1;
-    m->as_of = o->as_of != MSC_TIME_NONE ? o->as_of : msc_period_end(kind, last);
+    m->as_of = msc_period_end(kind, last);
+
+    char label[2][24];
+    msc_period_label(kind, m->first_period, label[0]);
+    msc_period_label(kind, last, label[1]);
+    int any = 0;
+    for (int64_t p = m->first_period; p <= last && !any; p++)
+        any = !(msc_model_coverage(m, p) & MSC_COVER_NONE);
+    if (!any) {
+        char from[24], to[24];
+        msc_format_datetime(m->data_start, from);
+        msc_format_datetime(m->data_end, to);
+        return msc_error_set(err, MSC_ERR_INPUT, "no data in %s to %s: the data runs from %s to %s",
+                             label[0], label[1], from, to);
+    }
+    if (msc_model_coverage(m, last) & (MSC_COVER_NO_END | MSC_COVER_NONE)) {
+        char why[120];
+        shortfall(m, last, why, sizeof why);
+        if (!o->partial)
+            return msc_error_set(err, MSC_ERR_INPUT,
+                                 "the data ends %s: the exports may be stale (--partial reports "
+                                 "on the data there is)", why);
+        run->report.partial = 1;
+        m->as_of = m->data_end;
+    }
+    if (o->as_of != MSC_TIME_NONE)
+        m->as_of = o->as_of;
+    return MSC_OK;
+}
+
+/* A KPI whose input file or column is missing gets no rows, and its cells
+ * are emptied so that derived KPIs (the tech score) leave it out too. */
+static void drop_unavailable(struct msc_run *run)
+{
+    for (size_t k = 0; k < msc_kpi_count; k++) {
+        char why[200];
+        if (!msc_kpi_missing_input(&run->model, msc_kpi_registry[k], why, sizeof why))
+            continue;
+        run->report.available[k] = 0;
+        msc_cells_release(&run->cells[k]);
+        msc_cells_release(&run->aux[k]);
+        msc_cells_init(&run->cells[k]);
+        msc_cells_init(&run->aux[k]);
+    }
 }
 
 enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *o,
@@ -211,7 +275,9 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
 
     double read_done = seconds();
     run->read_seconds = read_done - start;
-    set_range(&run->model, o);
+    if ((st = set_range(run, o, err)) != MSC_OK)
+        return st;
+    drop_unavailable(run);
     struct ticket_share share[2] = {{run, 0, 2}, {run, 1, 2}};
     pthread_t helper;
     int helped = pthread_create(&helper, NULL, ticket_pass, &share[1]) == 0;
@@ -223,13 +289,13 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
     struct msc_cells *all[MSC_MAX_KPIS];
     for (size_t k = 0; k < msc_kpi_count; k++) {
         all[k] = &run->cells[k];
-        if (run->report.selected[k] && msc_kpi_registry[k]->finish) {
+        if (run->report.selected[k] && run->report.available[k] && msc_kpi_registry[k]->finish) {
             struct msc_kpi_ctx ctx = ctx_for(run, k);
             msc_kpi_registry[k]->finish(&ctx);
         }
     }
     for (size_t k = 0; k < msc_kpi_count; k++)
-        if (run->report.selected[k] && msc_kpi_registry[k]->derive) {
+        if (run->report.selected[k] && run->report.available[k] && msc_kpi_registry[k]->derive) {
             struct msc_kpi_ctx ctx = ctx_for(run, k);
             ctx.all = all;
             ctx.targets = run->report.target;
@@ -240,7 +306,8 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
     int nomem = run->model.nomem;
     for (size_t k = 0; k < msc_kpi_count; k++)
         nomem |= run->cells[k].nomem | run->aux[k].nomem;
-    if (nomem || msc_report_build(&run->report, all) < 0)
+    if (nomem || msc_report_build(&run->report, all) < 0 ||
+        msc_gate_check(&run->report.gate, &run->model) < 0)
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     run->compute_seconds = seconds() - read_done;
     return MSC_OK;

@@ -28,7 +28,10 @@ struct msc_run_opts {
     const char *dir;                     /* folder with canonical file names, or NULL */
     const char *path[MSC_FILE_COUNT];    /* explicit files override dir */
     enum msc_period_kind period;
-    int month;                           /* last period's month y * 12 + m - 1, or -1 */
+    int month;                           /* last period's month y * 12 + m - 1, or one of: */
+#define MSC_MONTH_DEFAULT (-1)               /* the last period the data covers */
+#define MSC_MONTH_LAST (-2)                  /* the last complete period before now */
+    int partial;                         /* report on a last period the data does not cover */
     int months;                          /* periods in the report */
     int64_t as_of;                       /* MSC_TIME_NONE: the end of the last period */
     int64_t now;                         /* local now, for a report with no data */
@@ -54,7 +57,10 @@ struct msc_run {
 void msc_run_opts_init(struct msc_run_opts *o);
 void msc_run_init(struct msc_run *run);
 void msc_run_release(struct msc_run *run);
-/* Errors: MSC_ERR_USAGE (unknown KPI id), MSC_ERR_INPUT, MSC_ERR_NOMEM. */
+/* Errors: MSC_ERR_USAGE (unknown KPI id), MSC_ERR_INPUT (also: no data in
+ * the range, or a last period the data does not cover without
+ * opts->partial: kpis.md "Data coverage"), MSC_ERR_NOMEM. After MSC_OK,
+ * run.report.gate says whether the inputs looked broken. */
 enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *opts,
                                 struct msc_error *err);
 

@@ -37,6 +37,12 @@ static void finish(struct msc_kpi_ctx *ctx)
 {
     const struct msc_model *m = ctx->model;
     const struct msc_calendar *cal = &m->settings->calendar;
+    if (m->entries_start == MSC_TIME_NONE || m->data_end == MSC_TIME_NONE)
+        return;
+    /* Capacity only where the exports have time entries (kpis.md "Data
+     * coverage"): a month the export starts or stops in shows no false
+     * low utilization. */
+    int64_t data_first = msc_day_of(m->entries_start), data_last = msc_day_of(m->data_end);
     for (size_t person = 0; person < msc_names_count(&m->people); person++) {
         int64_t first, last;
         if (!msc_model_is_tech(m, (int)person) || !employment(m, (int)person, &first, &last))
@@ -44,10 +50,10 @@ static void finish(struct msc_kpi_ctx *ctx)
         for (int64_t p = m->first_period; p <= m->last_period; p++) {
             int64_t a = msc_period_start(m->period_kind, p) / 86400;
             int64_t b = msc_period_end(m->period_kind, p) / 86400 - 1;
-            if (first > a)
-                a = first;
-            if (last < b)
-                b = last;
+            a = a > first ? a : first;
+            a = a > data_first ? a : data_first;
+            b = b < last ? b : last;
+            b = b < data_last ? b : data_last;
             double hours = (double)msc_calendar_workdays(cal, a, b) * m->person[person].weekly_hours / 5;
             const struct msc_cell *absent = msc_cells_get(ctx->aux, MSC_LEVEL_TECH, (int)person, p);
             if (absent)

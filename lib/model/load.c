@@ -261,10 +261,25 @@ static unsigned type_flags(struct loader *ld, const char *s)
     return flags;
 }
 
-static void note_end(struct msc_model *m, int64_t t)
+static void widen(int64_t *first, int64_t *last, int64_t t)
 {
-    if (t != MSC_TIME_NONE && (m->data_end == MSC_TIME_NONE || t > m->data_end))
+    if (*first == MSC_TIME_NONE || t < *first)
+        *first = t;
+    if (*last == MSC_TIME_NONE || t > *last)
+        *last = t;
+}
+
+/* A kept ticket's created or time entry's start: how far the data reaches
+ * (kpis.md "Data coverage") and when its client was last worked for. */
+static void note_work(struct msc_model *m, int client, int64_t t, int absence)
+{
+    if (m->data_start == MSC_TIME_NONE || t < m->data_start)
+        m->data_start = t;
+    /* Absences are booked ahead, so they never make an export look fresh. */
+    if (!absence && (m->data_end == MSC_TIME_NONE || t > m->data_end))
         m->data_end = t;
+    if (client >= 0)
+        widen(&m->client[client].first_work, &m->client[client].last_work, t);
 }
 
 static int load_ticket(struct loader *ld)
@@ -328,7 +343,9 @@ static int load_ticket(struct loader *ld)
         return -1;
     }
     m->ticket[id] = t;
-    note_end(m, created);
+    if (t.client >= 0)
+        m->client[t.client].in_tickets = 1;
+    note_work(m, t.client, created, 0);
     return 0;
 }
 
@@ -423,7 +440,9 @@ static int load_entry(struct loader *ld)
     unsigned type = type_flags(ld, cell(ld, MSC_E_TYPE));
     e.absence = (type & TYPE_ABSENCE) != 0;
     e.client_work = (on_ticket || present(ld, MSC_E_CLIENT)) && !(type & TYPE_NON_CLIENT);
-    note_end(m, e.start);
+    note_work(m, e.client, e.start, e.absence);
+    if (m->entries_start == MSC_TIME_NONE || e.start < m->entries_start)
+        m->entries_start = e.start;
     if (ld->sink && ld->sink->entry)
         ld->sink->entry(ld->sink->ctx, &e);
     return 0;

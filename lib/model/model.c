@@ -18,7 +18,7 @@ void msc_model_init(struct msc_model *m, const struct msc_settings *s, enum msc_
     msc_names_init(&m->ticket_ids);
     msc_names_init(&m->ticket_numbers);
     msc_dq_init(&m->dq);
-    m->data_end = MSC_TIME_NONE;
+    m->data_start = m->data_end = m->entries_start = MSC_TIME_NONE;
     m->as_of = MSC_TIME_NONE;
 }
 
@@ -69,7 +69,12 @@ static void init_person(void *rec)
     p->last_entry = MSC_TIME_NONE;
 }
 
-static void init_client(void *rec) { memset(rec, 0, sizeof(struct msc_client)); }
+static void init_client(void *rec)
+{
+    struct msc_client *c = rec;
+    memset(c, 0, sizeof *c);
+    c->first_work = c->last_work = MSC_TIME_NONE;
+}
 
 int msc_model_person(struct msc_model *m, const char *name)
 {
@@ -150,4 +155,27 @@ double msc_model_hourly_cost(const struct msc_model *m, int person)
     if (person >= 0 && !isnan(m->person[person].hourly_cost))
         return m->person[person].hourly_cost;
     return m->settings->default_hourly_cost;
+}
+
+static int64_t slack_seconds(const struct msc_model *m)
+{
+    return (int64_t)llround(m->settings->coverage_slack_hours * 3600);
+}
+
+unsigned msc_model_coverage(const struct msc_model *m, int64_t period)
+{
+    if (m->data_end == MSC_TIME_NONE)
+        return MSC_COVER_NONE;
+    int64_t start = msc_period_start(m->period_kind, period), end = msc_period_end(m->period_kind, period);
+    if (end <= m->data_start || start > m->data_end)
+        return MSC_COVER_NONE;
+    int64_t slack = slack_seconds(m);
+    return (m->data_start > start + slack ? MSC_COVER_NO_START : 0) |
+           (m->data_end < end - slack ? MSC_COVER_NO_END : 0);
+}
+
+int64_t msc_model_last_covered(const struct msc_model *m)
+{
+    /* The largest period whose end is at most the data's end + slack. */
+    return msc_period_of(m->period_kind, m->data_end + slack_seconds(m)) - 1;
 }

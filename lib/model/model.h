@@ -64,6 +64,8 @@ struct msc_client_row {
 
 struct msc_client {
     unsigned listed : 1;
+    unsigned in_tickets : 1;    /* named by a kept ticket */
+    int64_t first_work, last_work; /* earliest and latest ticket created or entry start */
     struct msc_client_row *rows;
     size_t nrows, cap;
 };
@@ -120,7 +122,11 @@ struct msc_model {
     struct msc_dq dq;
     struct msc_file_info file[MSC_FILE_COUNT];
     int has_escalations, has_reopens; /* the tickets file has the column */
-    int64_t data_end;           /* latest kept ticket created or entry start */
+    /* kpis.md "Data coverage": the data's start (earliest kept ticket
+     * created or time-entry start), its end (the latest, absence entries
+     * left out: they are booked ahead) and the earliest time entry, where
+     * capacity starts. MSC_TIME_NONE while nothing was kept. */
+    int64_t data_start, data_end, entries_start;
     /* The report's range and as-of time, set before tickets are dispatched. */
     int64_t first_period, last_period;
     int64_t as_of;
@@ -150,6 +156,18 @@ int msc_model_is_tech(const struct msc_model *m, int person);
  * Returns 0 when the client has no row for any of the months. */
 int msc_model_client_money(const struct msc_model *m, int client, int64_t period,
                            double *endpoint_months, double *revenue);
+
+/* How the data covers a period (kpis.md "Data coverage"), as flags:
+ * none when covered at both ends. */
+enum {
+    MSC_COVER_NO_START = 1, /* the data starts after the period's start + slack */
+    MSC_COVER_NO_END = 2,   /* the data ends before the period's end - slack */
+    MSC_COVER_NONE = 4      /* no data at all: the period ends at or before the
+                             * data's start, or starts after its end */
+};
+unsigned msc_model_coverage(const struct msc_model *m, int64_t period);
+/* The last period covered at its end; only when m->data_end is known. */
+int64_t msc_model_last_covered(const struct msc_model *m);
 
 /* The hourly cost of a person's hours. */
 double msc_model_hourly_cost(const struct msc_model *m, int person);

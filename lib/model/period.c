@@ -11,6 +11,8 @@ static int64_t floor_div(int64_t a, int64_t b) { return a / b - (a % b != 0 && (
 /* 1970-01-05 was a Monday: day 4. */
 static int64_t week_of_day(int64_t day) { return floor_div(day - 4, 7); }
 
+int64_t msc_day_of(int64_t t) { return floor_div(t, DAY); }
+
 int64_t msc_period_of(enum msc_period_kind kind, int64_t t)
 {
     /* Every module asks for the period of the same record's times: keep

@@ -15,6 +15,8 @@
 enum msc_period_kind { MSC_PERIOD_MONTH = 0, MSC_PERIOD_WEEK, MSC_PERIOD_QUARTER };
 
 int64_t msc_period_of(enum msc_period_kind kind, int64_t t);
+/* The day number (days since 1970-01-01) holding time t. */
+int64_t msc_day_of(int64_t t);
 int64_t msc_period_start(enum msc_period_kind kind, int64_t key); /* inclusive */
 int64_t msc_period_end(enum msc_period_kind kind, int64_t key);   /* exclusive */
 /* "2026-03", "2026-W10", "2026-Q1"; buf of at least 24 bytes. */

@@ -58,6 +58,8 @@ static const struct key keys[] = {
     NUMBER("tier_b", tier_b, 0, 0),
     NUMBER("tier_c", tier_c, 0, 0),
     NUMBER("amber_band", amber_band, 1, 0),
+    NUMBER("coverage_slack_hours", coverage_slack_hours, 8784, 0),
+    NUMBER("max_rejected_share", max_rejected_share, 1, 0),
 };
 
 void msc_settings_init(struct msc_settings *s)
@@ -82,6 +84,8 @@ void msc_settings_init(struct msc_settings *s)
     s->tier_b = 100;
     s->tier_c = 60;
     s->amber_band = 0.10;
+    s->coverage_slack_hours = 72;
+    s->max_rejected_share = 0.02;
     for (int i = 0; i < MSC_MAX_KPIS; i++)
         s->target[i] = s->weight[i] = NAN;
 }
@@ -118,8 +122,9 @@ struct load_state {
     char msg[256];
 };
 
-/* A number, with an optional trailing '%' meaning hundredths. */
-static int parse_amount(const char *v, double *out)
+/* A number, with an optional trailing '%' meaning hundredths (then
+ * *percent, when given, is set). */
+static int parse_amount(const char *v, double *out, int *percent_sign)
 {
     char buf[64];
     size_t n = strlen(v);
@@ -136,6 +141,8 @@ static int parse_amount(const char *v, double *out)
         return -1;
     if (percent)
         *out /= 100;
+    if (percent_sign)
+        *percent_sign = percent;
     return 0;
 }
 
@@ -206,7 +213,7 @@ static int set_key(struct load_state *ls, const struct key *k, const char *v)
         return 0;
     case K_NUMBER: {
         double *d = (double *)(void *)field;
-        if (parse_amount(v, d) < 0 || *d < 0 || (k->above_zero && *d == 0)) {
+        if (parse_amount(v, d, NULL) < 0 || *d < 0 || (k->above_zero && *d == 0)) {
             snprintf(ls->msg, sizeof ls->msg, "'%s' is not a number %s 0", v, k->above_zero ? ">" : ">=");
             return -1;
         }
@@ -268,8 +275,17 @@ static int on_key(void *user, const char *section, const char *name, const char 
             snprintf(ls->msg, sizeof ls->msg, "unknown KPI '%s' in [%s] (see --list-kpis)", name, section);
             return 0;
         }
-        if (parse_amount(value, &v) < 0 || v < 0) {
+        int percent = 0;
+        if (parse_amount(value, &v, &percent) < 0 || v < 0) {
             snprintf(ls->msg, sizeof ls->msg, "%s: '%s' is not a number >= 0", name, value);
+            return 0;
+        }
+        /* A percentage KPI's target is a fraction or "60%": a bare 60 would
+         * be 6000% and fail every technician. */
+        if (is_target && msc_kpi_registry[i]->unit == MSC_UNIT_RATIO && !percent && v > 2) {
+            snprintf(ls->msg, sizeof ls->msg,
+                     "%s: '%s' would be %g%%; write %s%% (or %g) for a percentage", name, value,
+                     v * 100, value, v / 100);
             return 0;
         }
         (is_target ? ls->s->target : ls->s->weight)[i] = v;

@@ -37,6 +37,8 @@ struct msc_settings {
     double default_hourly_cost;
     double tier_a, tier_b, tier_c;
     double amber_band;          /* "within 10%" */
+    double coverage_slack_hours; /* kpis.md "Data coverage" */
+    double max_rejected_share;  /* the data-quality gate */
     double target[MSC_MAX_KPIS]; /* by registry index; NAN: the module's default */
     double weight[MSC_MAX_KPIS]; /* NAN: the module's default */
 };

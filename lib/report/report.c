@@ -3,6 +3,7 @@
 #include "util/mem.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,9 @@ void msc_report_init(struct msc_report *r, const struct msc_model *m)
         r->target[k] = isnan(t) ? mod->target : t;
         r->weight[k] = isnan(w) ? mod->weight : w;
         r->selected[k] = 1;
+        r->available[k] = 1;
     }
+    msc_gate_init(&r->gate);
 }
 
 void msc_report_release(struct msc_report *r)
@@ -24,6 +27,30 @@ void msc_report_release(struct msc_report *r)
     free(r->rows);
     r->rows = NULL;
     r->count = r->cap = 0;
+    msc_gate_release(&r->gate);
+}
+
+const char *msc_report_coverage_note(const struct msc_report *r, int64_t period, char *buf)
+{
+    const struct msc_model *m = r->model;
+    unsigned cover = msc_model_coverage(m, period);
+    char when[24];
+    buf[0] = '\0';
+    if (cover & MSC_COVER_NONE) {
+        strcpy(buf, "no data");
+    } else if ((cover & MSC_COVER_NO_START) && (cover & MSC_COVER_NO_END)) {
+        char until[24];
+        msc_format_datetime(m->data_start, when);
+        msc_format_datetime(m->data_end, until);
+        snprintf(buf, 80, "partial: the data runs %s to %s", when, until);
+    } else if (cover & MSC_COVER_NO_END) {
+        msc_format_datetime(m->data_end, when);
+        snprintf(buf, 80, "partial: the data ends %s", when);
+    } else if (cover & MSC_COVER_NO_START) {
+        msc_format_datetime(m->data_start, when);
+        snprintf(buf, 80, "partial: the data starts %s", when);
+    }
+    return buf;
 }
 
 const char *msc_report_level_name(enum msc_level level)
@@ -69,11 +96,12 @@ int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
     const struct msc_model *m = r->model;
     for (size_t k = 0; k < msc_kpi_count; k++) {
         const struct msc_kpi_module *mod = msc_kpi_registry[k];
-        if (!r->selected[k])
+        if (!r->selected[k] || !r->available[k])
             continue;
         for (size_t i = 0; i < cells[k]->nslots; i++) {
             const struct msc_cell *c = &cells[k]->slots[i];
             if (!c->used || c->period < m->first_period || c->period > m->last_period ||
+                (msc_model_coverage(m, c->period) & MSC_COVER_NONE) ||
                 !(mod->levels & (1u << c->level)) ||
                 (c->level == MSC_LEVEL_TECH && !msc_model_is_tech(m, c->subject)))
                 continue;

@@ -14,6 +14,7 @@
 
 #include "kpi/registry.h"
 #include "model/model.h"
+#include "report/gate.h"
 
 struct msc_row {
     int kpi;                    /* registry index */
@@ -33,14 +34,27 @@ struct msc_report {
     double target[MSC_MAX_KPIS];
     double weight[MSC_MAX_KPIS];
     unsigned char selected[MSC_MAX_KPIS];
+    /* Whether its inputs were read: a KPI whose file is missing has no
+     * rows at all, never zeros (kpis.md "More cases, settled"). */
+    unsigned char available[MSC_MAX_KPIS];
+    /* The last period is not covered at its end and --partial asked for
+     * the report anyway: every output says so. */
+    int partial;
+    struct msc_gate gate;
 };
 
 void msc_report_init(struct msc_report *r, const struct msc_model *m);
 void msc_report_release(struct msc_report *r);
 
-/* Fills the rows from the modules' cells (cells[k] for registry index k);
+/* Fills the rows from the modules' cells (cells[k] for registry index k),
+ * leaving out KPIs that are not available and periods without data;
  * -1 on no memory. */
 int msc_report_build(struct msc_report *r, struct msc_cells *const *cells);
+
+/* What a period's label needs beside it, written into buf (at least 80
+ * bytes): "" for a period the data covers, "partial: the data ends
+ * 2026-11-14 09:00", "partial: the data starts ...", or "no data". */
+const char *msc_report_coverage_note(const struct msc_report *r, int64_t period, char *buf);
 
 const char *msc_report_level_name(enum msc_level level);
 /* The subject's display name: "" for the team. */

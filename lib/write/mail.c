@@ -826,7 +826,19 @@ enum msc_status msc_mail_summary(const struct msc_report *r, char **out, struct 
     msc_period_label(md->period_kind, last, last_label);
     msc_period_label(md->period_kind, prev, prev_label);
 
-    add(&text, "Technician scorecard%s%s: %s\n", msp ? " for " : "", msp ? msp : "", last_label);
+    add(&text, "Technician scorecard%s%s: %s%s\n", msp ? " for " : "", msp ? msp : "", last_label,
+        r->partial ? " (partial)" : "");
+    if (r->gate.nproblems) {
+        add(&text, "\nDATA PROBLEM: the inputs look broken, so the numbers below may be wrong:\n");
+        for (size_t i = 0; i < r->gate.nproblems; i++)
+            add(&text, "  - %s\n", r->gate.problems[i]);
+        add(&text, "\n");
+    }
+    if (r->partial) {
+        char note[80];
+        add(&text, "%s is partial (%s): its numbers are not final.\n", last_label,
+            msc_report_coverage_note(r, last, note));
+    }
     if (has_prev)
         add(&text, "The report covers %s to %s, by %s.\n", first_label, last_label,
             msc_period_kind_name(md->period_kind));
@@ -917,7 +929,8 @@ enum msc_status msc_mail_subject(const struct msc_report *r, const char *prefix,
     char last[24];
     struct text text = {0};
     msc_period_label(md->period_kind, md->last_period, last);
-    add(&text, "%s%sTechnician scorecard %s%s%s", prefix && *prefix ? prefix : "",
-        prefix && *prefix ? " " : "", last, msp ? " - " : "", msp ? msp : "");
+    add(&text, "%s%s%sTechnician scorecard %s%s%s%s", r->gate.nproblems ? "[data problem] " : "",
+        prefix && *prefix ? prefix : "", prefix && *prefix ? " " : "", last,
+        r->partial ? " (partial)" : "", msp ? " - " : "", msp ? msp : "");
     return finish(&text, out, err);
 }

@@ -94,7 +94,8 @@ void msc_mail_list_release(struct msc_mail_list *l);
  * the address, MSC_ERR_NOMEM. Nothing is appended on error. */
 enum msc_status msc_mail_list_add(struct msc_mail_list *l, const char *list, struct msc_error *err);
 
-/* The mail body for a report: MSP name, the last period and the range,
+/* The mail body for a report: MSP name, the last period (marked partial),
+ * the data-quality gate's problems before anything else, the range,
  * the team's tech score against the period before, the team KPIs that
  * missed their target in the last period, and the technician whose tech
  * score rose most. *out is allocated (msc_malloc) and the caller frees it.
@@ -102,7 +103,9 @@ enum msc_status msc_mail_list_add(struct msc_mail_list *l, const char *list, str
 enum msc_status msc_mail_summary(const struct msc_report *r, char **out, struct msc_error *err);
 
 /* "PREFIX Technician scorecard 2026-04 - MSP NAME", without PREFIX when it
- * is NULL or empty and without the name when the settings give none.
+ * is NULL or empty and without the name when the settings give none;
+ * "[data problem] " in front when the gate failed, " (partial)" after the
+ * period of a partial report.
  * *out is allocated; the caller frees it. Errors: MSC_ERR_NOMEM. */
 enum msc_status msc_mail_subject(const struct msc_report *r, const char *prefix, char **out,
                                  struct msc_error *err);
