@@ -52,22 +52,23 @@ expect 3 "UTF-16" "$W/empty"
 : >"$W/empty/tickets.csv"
 expect 3 "empty \(no header line\)" "$W/empty"
 
-# A header only is a valid, empty report; optional files missing are said once.
+# A header only is no data at all: nothing to report on (kpis.md "Data coverage").
 mkdir -p "$W/header"
 printf 'ticket_id,created,client\n' >"$W/header/tickets.csv"
-expect 0 "time_entries.csv: not found" "$W/header" --month 2026-03 -f csv -o "$W/header.csv"
-check "header-only table has only the header" test "$(wc -l <"$W/header.csv")" -eq 1
+expect 3 "no data" "$W/header" --month 2026-03 -f csv -o "$W/header.csv"
+check "no table without data" test ! -e "$W/header.csv"
 
-# An optional file lacking a required column is skipped with a message; the run goes on.
+# An optional file lacking a required column is skipped with a message; the run
+# goes on, but the data-quality gate fails (exit 1).
 mkdir -p "$W/skip"
 cp "$TINY/tickets.csv" "$W/skip/"
 printf 'person,day\nAlice Ng,2026-03-02\n' >"$W/skip/time_entries.csv"
-expect 0 "time_entries.csv:1: missing required column 'resource'" "$W/skip" $ARGS -f csv -o "$W/skip.csv"
+expect 1 "time_entries.csv:1: missing required column 'resource'" "$W/skip" $ARGS -f csv -o "$W/skip.csv"
 check "no utilization without time entries" sh -c "! grep -q '^utilization' '$W/skip.csv'"
 
 # Bad rows: an unclosed quote rejects its row, reported where it began.
 mkdir -p "$W/quote"
-printf 'ticket_id,created,client,title\nT1,2026-03-02 09:00,Contoso,ok\nT2,2026-03-03 09:00,Contoso,"never closed\nT3,2026-03-04 09:00,Contoso,x\n' >"$W/quote/tickets.csv"
+printf 'ticket_id,created,client,title\nT1,2026-03-29 09:00,Contoso,ok\nT2,2026-03-30 09:00,Contoso,"never closed\nT3,2026-03-31 09:00,Contoso,x\n' >"$W/quote/tickets.csv"
 expect 0 "tickets.csv:3:1: rejected: unclosed quote: the row swallowed 1 more line" "$W/quote" $ARGS -f csv -o "$W/q.csv"
 expect 1 "rejected" --strict "$W/quote" $ARGS -f csv -o "$W/q.csv"
 expect 0 "tickets.csv: 2 rows read, 1 used, 1 rejected" -v "$W/quote" $ARGS -f csv -o "$W/q.csv"

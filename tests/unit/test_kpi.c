@@ -27,8 +27,9 @@ static double value(struct msc_run *run, const char *kpi, enum msc_level level, 
     return row ? row->value : NAN;
 }
 
-/* February 2026: 20 weekdays; Monday 16 is a holiday. */
-static void run_feb(struct msc_run *run, int billable_basis)
+/* February 2026: 20 weekdays (Mon 2 .. Fri 27); Monday 16 is a holiday.
+ * Returns the run's status. */
+static enum msc_status run_feb_partial(struct msc_run *run, int billable_basis, int partial)
 {
     struct msc_run_opts o;
     struct msc_error err = {0};
@@ -36,24 +37,32 @@ static void run_feb(struct msc_run *run, int billable_basis)
     o.dir = dir;
     o.month = 2026 * 12 + 1;
     o.months = 1;
+    o.partial = partial;
     msc_run_init(run);
     msc_settings_add_holiday(&run->settings, msc_days_from_civil(2026, 2, 16));
     run->settings.utilization_billable = billable_basis;
-    CHECK(msc_run_execute(run, &o, &err) == MSC_OK);
+    return msc_run_execute(run, &o, &err);
+}
+
+static void run_feb(struct msc_run *run, int billable_basis)
+{
+    CHECK(run_feb_partial(run, billable_basis, 0) == MSC_OK);
 }
 
 int main(void)
 {
     if (!mkdtemp(dir))
         return 1;
+    /* A2 makes the data reach the end of February. */
     write_file("tickets.csv", "ticket_id,created,client,resource\n"
-                              "A1,2026-02-03 09:00,Acme,Ann\n");
+                              "A1,2026-02-03 09:00,Acme,Ann\n"
+                              "A2,2026-02-27 16:00,Acme,Ann\n");
     write_file("resources.csv", "resource,weekly_hours,start_date,include\n"
                                 "Ann,40,,yes\n"
                                 "Ben,30,2026-02-16,yes\n"
                                 "Desk,40,,no\n");
     write_file("time_entries.csv", "ticket_id,resource,start,date_worked,hours_worked,billable,work_type,client\n"
-                                   "A1,Ann,2026-02-03 09:00,,6,no,Regular,\n"
+                                   "A1,Ann,2026-02-02 09:00,,6,no,Regular,\n"
                                    "A1,Ann,2026-02-04 09:00,,4,no,,\n"
                                    ",Ann,2026-02-05 09:00,,2,no,Internal,\n"
                                    ",Ann,,2026-02-10,8,no,PTO,\n"
@@ -80,11 +89,37 @@ int main(void)
 
     /* A technician with no capacity in the period has no value, not 0. */
     write_file("time_entries.csv", "ticket_id,resource,start,hours_worked\n"
+                                   "A1,Desk,2026-02-02 09:00,1\n"
                                    "A1,Cy,2026-03-03 09:00,2\n");
     run_feb(&run, 0);
     CHECK(isnan(value(&run, "utilization", MSC_LEVEL_TECH, "Cy")));
     /* Ann is listed and employed: capacity 152, nothing logged: 0, not blank. */
     CHECK(value(&run, "utilization", MSC_LEVEL_TECH, "Ann") == 0);
+    msc_run_release(&run);
+
+    /* Capacity counts only from the first time entry's day (Wed 4) ... */
+    write_file("time_entries.csv", "ticket_id,resource,start,date_worked,hours_worked,work_type\n"
+                                   "A1,Ann,2026-02-04 09:00,,4,\n");
+    run_feb(&run, 0);
+    /* 18 weekdays from the 4th to the 27th, less the holiday: 17 x 8 = 136. */
+    CHECK_NEAR(value(&run, "utilization", MSC_LEVEL_TECH, "Ann"), 4.0 / 136);
+    msc_run_release(&run);
+
+    /* ... to the data's end: exports that stop on Tue 10 February do not
+     * cover the month (exit 3) unless the report is asked for as partial;
+     * then Wed 4 .. Tue 10 is 5 weekdays, 40 hours. */
+    write_file("tickets.csv", "ticket_id,created,client,resource\n"
+                              "A1,2026-02-03 09:00,Acme,Ann\n");
+    write_file("time_entries.csv", "ticket_id,resource,start,date_worked,hours_worked,work_type\n"
+                                   "A1,Ann,2026-02-04 09:00,,4,\n"
+                                   ",Ann,,2026-02-10,8,Internal\n");
+    CHECK(run_feb_partial(&run, 0, 0) == MSC_ERR_INPUT);
+    msc_run_release(&run);
+    CHECK(run_feb_partial(&run, 0, 1) == MSC_OK);
+    CHECK(run.report.partial);
+    CHECK_NEAR(value(&run, "utilization", MSC_LEVEL_TECH, "Ann"), 4.0 / 40);
+    /* The as-of time is the data's end. */
+    CHECK(run.model.as_of == msc_days_from_civil(2026, 2, 10) * 86400);
     msc_run_release(&run);
 
     for (const char *f = "tickets.csv\0resources.csv\0time_entries.csv\0"; *f; f += strlen(f) + 1) {
