@@ -37,18 +37,20 @@ const char *msc_report_coverage_note(const struct msc_report *r, int64_t period,
     char when[24];
     buf[0] = '\0';
     if (cover & MSC_COVER_NONE) {
-        strcpy(buf, "no data");
+        int after = msc_period_start(m->period_kind, period) > m->data_end;
+        msc_format_datetime(after ? m->data_end : m->data_start, when);
+        snprintf(buf, 80, "no data: the data %s %s", after ? "ends" : "starts", when);
     } else if ((cover & MSC_COVER_NO_START) && (cover & MSC_COVER_NO_END)) {
         char until[24];
         msc_format_datetime(m->data_start, when);
         msc_format_datetime(m->data_end, until);
-        snprintf(buf, 80, "partial: the data runs %s to %s", when, until);
+        snprintf(buf, 80, "the data runs %s to %s", when, until);
     } else if (cover & MSC_COVER_NO_END) {
         msc_format_datetime(m->data_end, when);
-        snprintf(buf, 80, "partial: the data ends %s", when);
+        snprintf(buf, 80, "the data ends %s", when);
     } else if (cover & MSC_COVER_NO_START) {
         msc_format_datetime(m->data_start, when);
-        snprintf(buf, 80, "partial: the data starts %s", when);
+        snprintf(buf, 80, "the data starts %s", when);
     }
     return buf;
 }

@@ -51,9 +51,10 @@ void msc_report_release(struct msc_report *r);
  * -1 on no memory. */
 int msc_report_build(struct msc_report *r, struct msc_cells *const *cells);
 
-/* What a period's label needs beside it, written into buf (at least 80
- * bytes): "" for a period the data covers, "partial: the data ends
- * 2026-11-14 09:00", "partial: the data starts ...", or "no data". */
+/* Why a period is partial or empty, written into buf (at least 80 bytes):
+ * "" when the data covers it, "the data ends 2026-11-14 09:00", "the data
+ * starts ...", "the data runs ... to ...", or "no data: the data ends ..."
+ * (or starts) for a period outside the data. */
 const char *msc_report_coverage_note(const struct msc_report *r, int64_t period, char *buf);
 
 const char *msc_report_level_name(enum msc_level level);

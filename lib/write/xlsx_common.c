@@ -172,6 +172,11 @@ static int make_formats(struct msc_xw *x)
         {&x->legend_amber,
          {.size = 9, .ink = AMBER_FONT, .fill = AMBER_FILL, .align = LXW_ALIGN_CENTER}},
         {&x->legend_bad, {.size = 9, .ink = BAD_FONT, .fill = BAD_FILL, .align = LXW_ALIGN_CENTER}},
+        {&x->banner_bad,
+         {.bold = 1, .wrap = 1, .ink = 0xFFFFFF, .fill = TARGET_RED, .valign = LXW_ALIGN_VERTICAL_CENTER}},
+        {&x->banner_partial,
+         {.bold = 1, .wrap = 1, .ink = AMBER_FONT, .fill = AMBER_FILL, .valign = LXW_ALIGN_VERTICAL_CENTER}},
+        {&x->alert, {.bold = 1, .size = 10, .ink = AMBER_FONT}},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (!(*t[i].dst = make(x, &t[i].l)))
@@ -268,11 +273,100 @@ void msc_xw_print_table_chart(struct msc_xw *x, lxw_worksheet *ws, int width_px,
     }
 }
 
+/* Writes s and then x->coverage in the alert look into one cell. */
+static void with_coverage(struct msc_xw *x, lxw_worksheet *ws, int row, const char *s,
+                          lxw_format *f)
+{
+    if (!x->coverage[0]) {
+        msc_xw_text(x, ws, row, 0, s, f);
+        return;
+    }
+    char gap[600];
+    snprintf(gap, sizeof gap, "   %s", x->coverage);
+    lxw_rich_string_tuple a = {.format = x->subtitle, .string = (char *)s};
+    lxw_rich_string_tuple b = {.format = x->alert, .string = gap};
+    lxw_rich_string_tuple *parts[] = {&a, &b, NULL};
+    msc_xw_ok(x, worksheet_write_rich_string(ws, (lxw_row_t)row, 0, parts, f));
+}
+
 void msc_xw_title(struct msc_xw *x, lxw_worksheet *ws, const char *title, const char *subtitle)
 {
     msc_xw_ok(x, worksheet_set_row(ws, 0, 24, NULL));
     msc_xw_text(x, ws, 0, 0, title, x->title);
-    msc_xw_text(x, ws, 1, 0, subtitle, x->subtitle);
+    if (subtitle)
+        with_coverage(x, ws, 1, subtitle[0] ? subtitle : " ", x->subtitle);
+}
+
+int msc_xw_subtitle_wrapped(struct msc_xw *x, lxw_worksheet *ws, int row, int last_col,
+                            double width_chars, const char *s)
+{
+    char all[1200];
+    snprintf(all, sizeof all, "%s   %s", s, x->coverage);
+    int px = msc_xw_wrapped(x, ws, row, last_col, width_chars, all, x->subtitle_wrap);
+    with_coverage(x, ws, row, s, x->subtitle_wrap);
+    return px;
+}
+
+int msc_xw_banner_rows(const struct msc_xw *x)
+{
+    return (x->r->gate.nproblems ? 1 + (int)x->r->gate.nproblems : 0) + x->r->partial;
+}
+
+void msc_xw_banner(struct msc_xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars)
+{
+    const struct msc_gate *g = &x->r->gate;
+    char buf[1200];
+    if (g->nproblems) {
+        msc_xw_wrapped(x, ws, row++, last_col, width_chars,
+                       "DATA PROBLEM: the inputs look broken, so the numbers below may be wrong. "
+                       "Fix the exports and run again:", x->banner_bad);
+        for (size_t i = 0; i < g->nproblems; i++) {
+            snprintf(buf, sizeof buf, "\u2022 %s", g->problems[i]);
+            msc_xw_wrapped(x, ws, row++, last_col, width_chars, buf, x->banner_bad);
+        }
+    }
+    if (x->r->partial) {
+        char label[24], note[80];
+        msc_period_label(x->m->period_kind, x->m->last_period, label);
+        snprintf(buf, sizeof buf,
+                 "PARTIAL: %s is not over in the data (%s), so its numbers are not final; "
+                 "SLA milestones due after %s are pending.",
+                 label, msc_report_coverage_note(x->r, x->m->last_period, note), x->as_of);
+        msc_xw_wrapped(x, ws, row, last_col, width_chars, buf, x->banner_partial);
+    }
+}
+
+/* Marks partial periods' labels with '*' and says what the mark means and
+ * which periods have no data at all (kpis.md "Data coverage"). */
+static void coverage_marks(struct msc_xw *x)
+{
+    const struct msc_model *m = x->m;
+    size_t n = 0;
+    int empty = 0;
+    for (int i = 0; i < x->nperiods; i++) {
+        int64_t p = m->first_period + i;
+        unsigned cover = msc_model_coverage(m, p);
+        char note[80];
+        if (cover & MSC_COVER_NONE) {
+            empty = 1;
+        } else if (cover) {
+            strcat(x->label[i], "*");
+            n += (size_t)snprintf(x->coverage + n, sizeof x->coverage - n, "%s%s is partial: %s.",
+                                  n ? " " : "", x->label[i], msc_report_coverage_note(x->r, p, note));
+        }
+        if (n >= sizeof x->coverage)
+            n = sizeof x->coverage - 1;
+    }
+    /* Empty periods lie before the data's start or after its end: say
+     * where the data runs once. */
+    if (empty) {
+        char from[24], to[24];
+        msc_format_datetime(m->data_start, from);
+        msc_format_datetime(m->data_end, to);
+        snprintf(x->coverage + n, sizeof x->coverage - n,
+                 "%sThe data runs from %s to %s: periods outside it are blank.", n ? " " : "", from,
+                 to);
+    }
 }
 
 int msc_xw_wrapped(struct msc_xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars,
@@ -686,6 +780,7 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
     }
     for (int i = 0; i < x->nperiods; i++)
         msc_period_label(m->period_kind, m->first_period + i, x->label[i]);
+    coverage_marks(x);
 
     for (size_t i = 0; i < r->count; i++)
         if (r->rows[i].level == MSC_LEVEL_TECH && r->rows[i].subject >= 0 &&

@@ -46,7 +46,9 @@ struct msc_xw {
     lxw_error lxw_status;   /* libxlsxwriter's word on it, if it was one */
 
     int nperiods;      /* m->first_period .. m->last_period */
-    char (*label)[24]; /* label[i]: period first_period + i */
+    char (*label)[24]; /* label[i]: period first_period + i, "2026-11*" when partial */
+    char coverage[512]; /* what the marks mean and which periods have no data; "" when
+                         * the data covers every period */
     int *tech;         /* technicians with a value in the range, by name */
     int ntech;
     int score;                    /* tech_score's registry index, -1 when not computed */
@@ -57,7 +59,7 @@ struct msc_xw {
     lxw_format *title, *subtitle, *subtitle_wrap, *section, *note, *note_wrap, *header,
         *header_left, *group, *text, *text_indent, *text_total, *text_target, *text_wrap, *count,
         *count_center, *count_total, *good, *amber, *bad, *up, *down, *change, *change_total,
-        *legend_good, *legend_amber, *legend_bad;
+        *legend_good, *legend_amber, *legend_bad, *banner_bad, *banner_partial, *alert;
     /* Number looks by unit, direction and MSC_XW_* flags, made when first used. */
     lxw_format *num[6][2][MSC_XW_STYLES];
 };
@@ -95,8 +97,22 @@ int msc_xw_col_px(double width);
 #define MSC_XW_ROW_PX(pt) ((int)((pt)*4 / 3))
 #define MSC_XW_DEFAULT_ROW_PX 20
 
-/* The title line and the line under it. */
+/* The title line and the line under it (none when subtitle is NULL); the
+ * line ends with x->coverage, so that every sheet says which periods are
+ * partial or empty. */
 void msc_xw_title(struct msc_xw *x, lxw_worksheet *ws, const char *title, const char *subtitle);
+/* A subtitle wrapped as msc_xw_wrapped() does, x->coverage after it;
+ * returns the row's height in pixels. */
+int msc_xw_subtitle_wrapped(struct msc_xw *x, lxw_worksheet *ws, int row, int last_col,
+                            double width_chars, const char *s);
+
+/* How many rows msc_xw_banner() takes (0 when the gate passed and the
+ * report is not partial). */
+int msc_xw_banner_rows(const struct msc_xw *x);
+/* The warnings an owner must see before any number: the data-quality
+ * gate's problems in red, a partial last period in amber, each a merged
+ * row across columns 0..last_col (width_chars wide in all) from row on. */
+void msc_xw_banner(struct msc_xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars);
 
 /* A long line of text wrapped across columns 0..last_col (width_chars wide
  * in all), the row made tall enough, so it neither runs off the printed

@@ -74,7 +74,7 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
     msc_xw_title(x, ws, title, NULL);
     int above_px =
         MSC_XW_ROW_PX(24) + MSC_XW_ROW_PX(20) + MSC_XW_DEFAULT_ROW_PX; /* title, header, gap */
-    above_px += msc_xw_wrapped(x, ws, 1, lastcell, width, subtitle, x->subtitle_wrap);
+    above_px += msc_xw_subtitle_wrapped(x, ws, 1, lastcell, width, subtitle);
     above_px += msc_xw_wrapped(x, ws, ROW_LEGEND, lastcell, width, legend, x->note_wrap);
 
     msc_xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 20, NULL));

@@ -14,7 +14,9 @@
 #include "kpi/registry.h"
 #include "util/mem.h"
 
-enum { ROW_LEGEND = 2, ROW_GROUP = 3, ROW_HEAD = 4, ROW_TARGET = 5, ROW_FIRST = 6 };
+/* Rows under the title block, which the banner (when there is one)
+ * pushes down. */
+enum { ROW_BANNER = 2, ROW_LEGEND = 0, ROW_GROUP, ROW_HEAD, ROW_TARGET, ROW_FIRST };
 enum { COL_NAME = 0, COL_SCORE = 1, COL_CHANGE = 2, COL_KPI = 3 };
 
 /* Whether a technician has anything to show for the period. */
@@ -138,7 +140,10 @@ static int notes(struct msc_xw *x, lxw_worksheet *ws, int row, const int *absent
 int msc_xw_sheet_scorecard(struct msc_xw *x)
 {
     const struct msc_model *m = x->m;
-    lxw_worksheet *ws = msc_xw_sheet(x, "Scorecard", ROW_FIRST);
+    const int top = ROW_BANNER + msc_xw_banner_rows(x);
+    const int r_legend = top + ROW_LEGEND, r_group = top + ROW_GROUP, r_head = top + ROW_HEAD,
+              r_target = top + ROW_TARGET, r_first = top + ROW_FIRST;
+    lxw_worksheet *ws = msc_xw_sheet(x, "Scorecard", r_first);
     if (!ws)
         return -1;
 
@@ -192,48 +197,49 @@ int msc_xw_sheet_scorecard(struct msc_xw *x)
              nlisted == 1 ? "" : "s");
     sub[0] = (char)(sub[0] >= 'a' && sub[0] <= 'z' ? sub[0] - 32 : sub[0]);
     msc_xw_title(x, ws, title, sub);
+    msc_xw_banner(x, ws, ROW_BANNER, ncols - 1, (double)namew + 18 + 11.5 * (ncols - COL_KPI));
 
     char legend[64];
     snprintf(legend, sizeof legend, "Within %.3g%%", m->settings->amber_band * 100);
-    msc_xw_text(x, ws, ROW_LEGEND, COL_KPI, "Met target", x->legend_good);
-    msc_xw_text(x, ws, ROW_LEGEND, COL_KPI + 1, legend, x->legend_amber);
-    msc_xw_text(x, ws, ROW_LEGEND, COL_KPI + 2, "Missed", x->legend_bad);
-    msc_xw_text(x, ws, ROW_LEGEND, COL_KPI + 3, "Blank: no data for that KPI", x->note);
+    msc_xw_text(x, ws, r_legend, COL_KPI, "Met target", x->legend_good);
+    msc_xw_text(x, ws, r_legend, COL_KPI + 1, legend, x->legend_amber);
+    msc_xw_text(x, ws, r_legend, COL_KPI + 2, "Missed", x->legend_bad);
+    msc_xw_text(x, ws, r_legend, COL_KPI + 3, "Blank: no data for that KPI", x->note);
 
     /* Group row, KPI names, targets. */
-    msc_xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, COL_SCORE, ROW_GROUP, COL_CHANGE, "Score",
+    msc_xw_ok(x, worksheet_merge_range(ws, r_group, COL_SCORE, r_group, COL_CHANGE, "Score",
                                        x->group));
     if (nscored > 1)
-        msc_xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, COL_KPI, ROW_GROUP, COL_KPI + nscored - 1,
+        msc_xw_ok(x, worksheet_merge_range(ws, r_group, COL_KPI, r_group, COL_KPI + nscored - 1,
                                            "Scorecard KPIs (counted in the score)", x->group));
     else if (nscored == 1)
-        msc_xw_text(x, ws, ROW_GROUP, COL_KPI, "Scored", x->group);
+        msc_xw_text(x, ws, r_group, COL_KPI, "Scored", x->group);
     if (ninfo > 1)
-        msc_xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, gap + 1, ROW_GROUP, gap + ninfo,
+        msc_xw_ok(x, worksheet_merge_range(ws, r_group, gap + 1, r_group, gap + ninfo,
                                            "Not scored", x->group));
     else if (ninfo == 1)
-        msc_xw_text(x, ws, ROW_GROUP, gap + 1, "Not scored", x->group);
+        msc_xw_text(x, ws, r_group, gap + 1, "Not scored", x->group);
 
-    msc_xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 45, NULL));
-    msc_xw_text(x, ws, ROW_HEAD, COL_NAME, "Technician", x->header_left);
-    msc_xw_text(x, ws, ROW_HEAD, COL_SCORE, "Tech score", x->header);
-    msc_xw_text(x, ws, ROW_HEAD, COL_CHANGE, "Change", x->header);
-    msc_xw_text(x, ws, ROW_TARGET, COL_NAME, "Target", x->text_target);
-    msc_xw_text(x, ws, ROW_TARGET, COL_SCORE, "", x->text_target);
-    msc_xw_text(x, ws, ROW_TARGET, COL_CHANGE, "", x->text_target);
+    msc_xw_ok(x, worksheet_set_row(ws, r_head, 45, NULL));
+    msc_xw_text(x, ws, r_head, COL_NAME, "Technician", x->header_left);
+    msc_xw_text(x, ws, r_head, COL_SCORE, "Tech score", x->header);
+    msc_xw_text(x, ws, r_head, COL_CHANGE, "Change", x->header);
+    msc_xw_text(x, ws, r_target, COL_NAME, "Target", x->text_target);
+    msc_xw_text(x, ws, r_target, COL_SCORE, "", x->text_target);
+    msc_xw_text(x, ws, r_target, COL_CHANGE, "", x->text_target);
     for (size_t k = 0; k < msc_kpi_count; k++) {
         if (cols[k] < 0)
             continue;
         /* Scored KPIs go by their sheet's short name, which the owner
          * finds again on the tab. */
-        msc_xw_text(x, ws, ROW_HEAD, cols[k],
+        msc_xw_text(x, ws, r_head, cols[k],
                     x->sheet[k][0] ? x->sheet[k] : msc_kpi_registry[k]->name, x->header);
-        msc_xw_number(x, ws, ROW_TARGET, cols[k], x->r->target[k],
+        msc_xw_number(x, ws, r_target, cols[k], x->r->target[k],
                       msc_xw_kpi_format(x, (int)k, MSC_XW_TARGET));
     }
 
     /* Technicians, then the team. */
-    int row = ROW_FIRST;
+    int row = r_first;
     for (int i = 0; i < nlisted; i++, row++) {
         msc_xw_text(x, ws, row, COL_NAME, msc_names_display(&m->people, listed[i]), x->text);
         write_person_row(x, ws, row, MSC_LEVEL_TECH, listed[i], cols, 0);
@@ -246,8 +252,8 @@ int msc_xw_sheet_scorecard(struct msc_xw *x)
 
     for (size_t k = 0; k < msc_kpi_count; k++)
         if (cols[k] >= 0)
-            msc_xw_traffic_lights(x, ws, ROW_FIRST, cols[k], team, cols[k], (int)k);
-    score_rules(x, ws, ROW_FIRST, team);
+            msc_xw_traffic_lights(x, ws, r_first, cols[k], team, cols[k], (int)k);
+    score_rules(x, ws, r_first, team);
 
     msc_xw_ok(x, worksheet_set_column(ws, COL_NAME, COL_NAME, (double)namew, NULL));
     msc_xw_ok(x, worksheet_set_column(ws, COL_SCORE, COL_CHANGE, 9, NULL));
@@ -259,7 +265,7 @@ int msc_xw_sheet_scorecard(struct msc_xw *x)
         msc_xw_ok(
             x, worksheet_set_column(ws, (lxw_col_t)(gap + 1), (lxw_col_t)(ncols - 1), 11.5, NULL));
     }
-    worksheet_freeze_panes(ws, ROW_FIRST, COL_SCORE);
+    worksheet_freeze_panes(ws, r_first, COL_SCORE);
     worksheet_activate(ws);
 
     notes(x, ws, team + 2, absent, nabsent);

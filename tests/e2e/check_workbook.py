@@ -135,8 +135,10 @@ def period_columns(ws, head):
     out = {}
     for c in range(2, ws.max_column + 1):
         v = ws.cell(head, c).value
-        if isinstance(v, str) and re.match(r"^\d{4}-(\d\d|W\d\d|Q\d)$", v):
-            out[v] = c
+        # A trailing '*' marks a period the data covers only in part.
+        m = re.match(r"^(\d{4}-(\d\d|W\d\d|Q\d))\*?$", v) if isinstance(v, str) else None
+        if m:
+            out[m.group(1)] = c
     return out
 
 
