@@ -15,7 +15,7 @@ static void finish(struct msc_kpi_ctx *ctx) { msc_kpi_add_revenue(ctx, MSC_REVEN
 const struct msc_kpi_module msc_kpi_margin = {
     .id = "margin",
     .name = "Margin",
-    .needs = "clients:monthly_revenue",
+    .needs = "clients:monthly_revenue,time_entries",
     .formula = "(revenue - labor cost) / revenue",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_HIGHER,

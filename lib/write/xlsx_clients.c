@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kpi/registry.h"
+#include "report/gate.h"
 #include "util/mem.h"
 
 enum { ROW_GROUP = 3, ROW_HEAD = 4, ROW_FIRST = 5 };
@@ -282,7 +283,8 @@ int msc_xw_sheet_clients(struct msc_xw *x)
     for (int i = 0; i <= n; i++) {
         struct client *c = i < n ? &cl[i] : &all;
         for (int64_t p = m->first_period; p <= m->last_period; p++)
-            add_endpoints(x, &c->range, c->id, p);
+            if (!(msc_model_coverage(m, p) & MSC_COVER_NONE))
+                add_endpoints(x, &c->range, c->id, p);
         add_endpoints(x, &c->latest, c->id, m->last_period);
     }
     sort_x = x;
@@ -321,12 +323,14 @@ int msc_xw_sheet_clients(struct msc_xw *x)
     msc_xw_text(x, ws, ROW_HEAD, 0, "Client", x->header_left);
 
     size_t namew = 16;
-    int row = ROW_FIRST, nrated = 0;
+    int row = ROW_FIRST, nrated = 0, nidle = 0;
     for (int i = 0; i < n; i++, row++) {
         const char *name = msc_names_display(&m->clients, cl[i].id);
         if (strlen(name) + 2 > namew)
             namew = strlen(name) + 2;
-        msc_xw_text(x, ws, row, 0, name, x->text);
+        int idle = msc_gate_idle(m, cl[i].id);
+        nidle += idle;
+        msc_xw_text(x, ws, row, 0, name, idle ? x->amber : x->text);
         write_fig(x, ws, row, COL_LATEST, &cl[i].latest, 0, tier_plain);
         write_fig(x, ws, row, COL_RANGE, &cl[i].range, 0, tier_plain);
         nrated += !isnan(rate(&cl[i].range));
@@ -361,6 +365,16 @@ int msc_xw_sheet_clients(struct msc_xw *x)
     worksheet_freeze_panes(ws, ROW_FIRST, 1);
 
     int below = total + 2;
+    if (nidle) {
+        char note[300];
+        snprintf(note, sizeof note,
+                 "Amber name: no activity. Listed in clients.csv with endpoints, but no ticket or "
+                 "hour in %s to %s: a name that does not match the PSA's? (Data Quality lists the "
+                 "closest names.)",
+                 first, last);
+        msc_xw_text(x, ws, below++, 0, note, x->note);
+        below++;
+    }
     char why[200];
     const char *reason = msc_xw_why_blank(x, k.revenue, why, sizeof why);
     int width_px = msc_xw_col_px((double)namew) + 2 * (NFIG - 1) * msc_xw_col_px(10.5) +

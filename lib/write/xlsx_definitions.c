@@ -63,12 +63,18 @@ static int run_table(struct msc_xw *x, lxw_worksheet *ws, int row)
 {
     const struct msc_model *m = x->m;
     const struct msc_settings *s = m->settings;
-    char range[120], data_end[24], doc[24], band[32], tiers[120], realtime[32], first[24], last[24];
+    char range[120], data_start[24], data_end[24], doc[24], band[32], tiers[120], realtime[32],
+        first[24], last[24], slack[80], gate[80];
     msc_period_label(m->period_kind, m->first_period, first);
     msc_period_label(m->period_kind, m->last_period, last);
     snprintf(range, sizeof range, "%s to %s (%d %ss)", first, last, x->nperiods,
              msc_period_kind_name(m->period_kind));
+    msc_format_datetime(m->data_start, data_start);
     msc_format_datetime(m->data_end, data_end);
+    snprintf(slack, sizeof slack, "%g hours%s", s->coverage_slack_hours,
+             x->r->partial ? "; the last period is partial (--partial)" : "");
+    snprintf(gate, sizeof gate, "%s (at most %g%% of a file's rows rejected, and 10 rows)",
+             x->r->gate.nproblems ? "failed" : "passed", s->max_rejected_share * 100);
     msc_format_datetime(x->o && x->o->doc_time ? x->o->doc_time : 1, doc);
     snprintf(band, sizeof band, "%.4g%% of the target", s->amber_band * 100);
     snprintf(tiers, sizeof tiers,
@@ -79,7 +85,10 @@ static int run_table(struct msc_xw *x, lxw_worksheet *ws, int row)
         {"MSP", s->msp_name[0] ? s->msp_name : "MSP"},
         {"Period", range},
         {"As-of time", x->as_of},
+        {"Data starts", data_start},
         {"Data ends", data_end},
+        {"Coverage slack", slack},
+        {"Data-quality gate", gate},
         {"Amber band", band},
         {"Client tiers", tiers},
         {"Real-time entry within", realtime},
@@ -93,7 +102,9 @@ static int run_table(struct msc_xw *x, lxw_worksheet *ws, int row)
     }
     msc_xw_text(x, ws, row++, 0,
                 "A milestone due after the as-of time is pending and left out of the "
-                "SLA counts.",
+                "SLA counts. A period is covered when the data reaches its end (less the "
+                "slack); one the data covers only in part is marked '*', one outside the "
+                "data has no values.",
                 x->note);
     return row;
 }

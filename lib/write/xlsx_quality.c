@@ -87,6 +87,47 @@ static int uncosted(struct msc_xw *x, lxw_worksheet *ws, int row)
     return any ? row + 1 : row;
 }
 
+/* The gate's verdict, first: what an owner must fix before trusting the
+ * report. */
+static int gate(struct msc_xw *x, lxw_worksheet *ws, int row)
+{
+    const struct msc_gate *g = &x->r->gate;
+    msc_xw_text(x, ws, row++, 0, "Data-quality gate", x->section);
+    if (!g->nproblems) {
+        msc_xw_text(x, ws, row++, 0, "Passed: no file has too many rejected rows, no present file was "
+                                     "skipped, and the client names match.", x->note);
+        return row + 1;
+    }
+    for (size_t i = 0; i < g->nproblems; i++)
+        msc_xw_wrapped(x, ws, row++, COL_VALUE, 100, g->problems[i], x->banner_bad);
+    return row + 1;
+}
+
+/* One list of names that do not line up, each with the closest name on
+ * the other side. */
+static int name_list(struct msc_xw *x, lxw_worksheet *ws, int row, const struct msc_name_list *l,
+                     const char *title, const char *other)
+{
+    if (!l->total)
+        return row;
+    const struct msc_names *clients = &x->m->clients;
+    msc_xw_text(x, ws, row++, 0, title, x->section);
+    msc_xw_text(x, ws, row, COL_FILE, "Client", x->header_left);
+    msc_xw_text(x, ws, row++, COL_REASON, other, x->header_left);
+    for (size_t i = 0; i < l->count; i++, row++) {
+        msc_xw_text(x, ws, row, COL_FILE, msc_names_display(clients, l->item[i].client), x->text);
+        msc_xw_text(x, ws, row, COL_REASON,
+                    l->item[i].closest >= 0 ? msc_names_display(clients, l->item[i].closest) : "",
+                    x->text);
+    }
+    if (l->total > l->count) {
+        char more[80];
+        snprintf(more, sizeof more, "... and %zu more.", l->total - l->count);
+        msc_xw_text(x, ws, row++, 0, more, x->note);
+    }
+    return row + 1;
+}
+
 static int item_list(struct msc_xw *x, lxw_worksheet *ws, int row)
 {
     static const char *const head[] = {"File", "Reason", "Severity", "Line", "Column", "Value"};
@@ -141,7 +182,7 @@ int msc_xw_sheet_quality(struct msc_xw *x)
              read, used, rejected, warned);
     msc_xw_title(x, ws, "Data quality", sub);
 
-    int row = 3;
+    int row = gate(x, ws, 3);
     msc_xw_text(x, ws, row++, 0, "Input files", x->section);
     row = msc_xw_files_table(x, ws, row, 40) + 1;
     int after = msc_xw_why_notes(x, ws, row);
@@ -149,6 +190,12 @@ int msc_xw_sheet_quality(struct msc_xw *x)
     if (row < 0)
         return -1;
     row = uncosted(x, ws, row + 1);
+    row = name_list(x, ws, row, &x->r->gate.unlisted, "Ticket clients not in clients.csv",
+                    "Closest name in clients.csv");
+    row = name_list(x, ws, row, &x->r->gate.idle,
+                    "Clients in clients.csv with endpoints but no ticket or hour in the report "
+                    "(no activity)",
+                    "Closest name in tickets or time entries");
     item_list(x, ws, row);
 
     static const double width[] = {18, 55, 11, 10, 10, 10, 13, 12, 40};
