@@ -153,9 +153,9 @@ int msc_gate_check(struct msc_gate *g, const struct msc_model *m)
         size_t plen = strlen(fi->path ? fi->path : "");
         if (fi->state == MSC_FILE_SKIPPED) {
             const char *why = fi->note ? fi->note : "";
-            if (plen && strncmp(why, fi->path, plen) == 0 && strncmp(why + plen, ": ", 2) == 0)
-                why += plen + 2; /* the note names the file already */
-            if (add_problem(g, "%s was skipped: %s", fi->path, why) < 0)
+            int located = plen && strncmp(why, fi->path, plen) == 0; /* "PATH:LINE: ..." */
+            if (add_problem(g, "%s%s%s; the file was skipped, so its KPIs have no value",
+                            located ? "" : fi->path, located ? "" : ": ", why) < 0)
                 return -1;
         } else if (fi->state == MSC_FILE_READ && fi->rows_rejected > REJECTED_FLOOR &&
                    (double)fi->rows_rejected > m->settings->max_rejected_share * (double)fi->rows_read &&

@@ -138,16 +138,16 @@ ok "names: %q is the quarter, %%q stays" test -f "$W/q3-2026-%q.xlsx"
 variant utf16 && printf '\377\376s\000u\000r\000v\000e\000y\000\n\000' >"$W/utf16/surveys.csv"
 rm -f "$MAILBOX"
 run 1 "$W/utf16" --month 2026-10 -q -o "$W/book.xlsx" --mail-to owner@example.com
-ok "UTF-16: the problem on stderr with -q" has "^msp-scorecard: data problem: .*surveys.csv was skipped: .*UTF-16"
+ok "UTF-16: the problem on stderr with -q" has "^msp-scorecard: data problem: .*surveys.csv:1:1: the file is UTF-16 text.*; the file was skipped"
 ok "UTF-16: the workbook is written" test -s "$W/book.xlsx"
 ok "UTF-16: the Scorecard's banner" cell Scorecard '^DATA PROBLEM: the inputs look broken'
-ok "UTF-16: the banner names the file" cell Scorecard 'surveys.csv was skipped'
+ok "UTF-16: the banner names the file" cell Scorecard 'surveys.csv:1:1: the file is UTF-16 text'
 ok "UTF-16: mailed with [data problem] in front of the subject" grep -q '^Subject: \[data problem\] Technician scorecard 2026-10' "$MAILBOX"
 ok "UTF-16: the summary names the problem before any KPI" "$PY" -c '
 import email, email.policy, sys
 msg = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
 body = next(p for p in msg.walk() if p.get_content_type() == "text/plain").get_content()
-assert body.index("surveys.csv was skipped") < body.index("Team score"), body
+assert body.index("UTF-16 text") < body.index("Team score"), body
 ' "$MAILBOX"
 # Many rejected rows fail the gate too: more than 10 and 2% of the file.
 variant rejects && i=0 && while [ $i -lt 120 ]; do
