@@ -1,14 +1,19 @@
 /* load.c: rows to records, with every rejection and warning logged. */
 #include "model/load.h"
 #include "read/csvread.h"
+#include "read/dateorder.h"
 #include "read/field.h"
 #include "read/profile.h"
 #include "util/mem.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 
 
@@ -21,6 +26,7 @@ struct loader {
     struct msc_header_map map;
     const struct msc_profile *used_profile;
     enum msc_date_order date_order;
+    FILE *spool;                 /* a copy of a pipe or stdin, or NULL */
     struct {
         char name[48];
         unsigned flags;
@@ -585,6 +591,81 @@ static const char *list_fields(struct loader *ld, const struct msc_csv_row *row,
     return msc_arena_strdup(&ld->m->arena, n ? buf : "(none)");
 }
 
+/* Whether the file's day/month order is left to its dates (data-model.md):
+ * neither the map nor the settings (--date-order) say. */
+static int order_inferred(const struct msc_model *m, const struct msc_profile *p)
+{
+    return !(p && p->date_order) && m->settings->date_order == MSC_DATE_AUTO;
+}
+
+/* The file's day/month order: the map's or the settings' when they say;
+ * else what its dates need, read off the whole file before its first row is
+ * (read/dateorder.h), so no row is read in the wrong order and a file that
+ * needs both is refused before any of it counts; else, when every date
+ * reads both ways, the profile's default. */
+static int decide_date_order(struct loader *ld, char delimiter)
+{
+    static const int dates[MSC_FILE_COUNT][8] = {
+        {MSC_T_CREATED, MSC_T_FR_DUE, MSC_T_FR, MSC_T_RP_DUE, MSC_T_RP, MSC_T_RES_DUE, MSC_T_RES,
+         MSC_T_COMPLETED},
+        {MSC_E_START, MSC_E_END, MSC_E_DATE, MSC_E_ENTERED, -1, -1, -1, -1},
+        {MSC_S_RECEIVED, -1, -1, -1, -1, -1, -1, -1},
+        {-1, -1, -1, -1, -1, -1, -1, -1},
+        {MSC_R_START, MSC_R_END, -1, -1, -1, -1, -1, -1},
+    };
+    const struct msc_profile *p = ld->used_profile;
+    const char *path = ld->info->path;
+    if (!order_inferred(ld->m, p)) {
+        ld->date_order = p->date_order ? (enum msc_date_order)(p->date_order - 1) : ld->m->settings->date_order;
+        return 0;
+    }
+    ld->date_order = (enum msc_date_order)p->default_order;
+    int cols[8];
+    size_t n = 0;
+    for (int i = 0; i < 8 && dates[ld->file][i] >= 0; i++)
+        if (ld->map.col[dates[ld->file][i]] >= 0)
+            cols[n++] = ld->map.col[dates[ld->file][i]];
+    if (!n)
+        return 0;
+    int fd = ld->spool ? fileno(ld->spool) : open(path, O_RDONLY | O_CLOEXEC);
+    struct msc_date_votes v;
+    int rc = fd < 0 ? -1 : msc_date_scan(fd, delimiter, cols, n, &v), e = errno;
+    if (fd >= 0 && !ld->spool)
+        close(fd);
+    if (rc < 0 && e == ENOMEM) {
+        ld->m->nomem = 1;
+        return -1;
+    }
+    if (rc < 0) {
+        msc_error_set(ld->err, MSC_ERR_INPUT, "%s: cannot read: %s", path, strerror(e));
+        return -1;
+    }
+    if (v.day_first && v.month_first) {
+        msc_error_set(ld->err, MSC_ERR_INPUT,
+                      "%s: dates in both day/month orders: line %ld needs day first ('%s'), "
+                      "line %ld month first ('%s'); correct the file or give --date-order",
+                      path, v.day_first_line, v.day_first_cell, v.month_first_line, v.month_first_cell);
+        return -1;
+    }
+    char note[200];
+    if (v.day_first || v.month_first) {
+        ld->date_order = v.day_first ? MSC_DATE_DMY : MSC_DATE_MDY;
+        snprintf(note, sizeof note, "%s first (line %ld: '%s' reads no other way)",
+                 v.day_first ? "day" : "month", v.day_first ? v.day_first_line : v.month_first_line,
+                 v.day_first ? v.day_first_cell : v.month_first_cell);
+    } else if (v.either) {
+        snprintf(note, sizeof note, "%s first (every date reads both ways: the %s profile's default)",
+                 ld->date_order == MSC_DATE_DMY ? "day" : "month", p->name);
+    } else {
+        return 0; /* no date has the year last: the order changes nothing */
+    }
+    if (!(ld->info->date_order = msc_arena_strdup(&ld->m->arena, note))) {
+        ld->m->nomem = 1;
+        return -1;
+    }
+    return 0;
+}
+
 static int map_header(struct loader *ld, const struct msc_csv_row *row)
 {
     const struct msc_profile *p = ld->profile, *best = NULL;
@@ -623,8 +704,7 @@ static int map_header(struct loader *ld, const struct msc_csv_row *row)
         ld->m->has_reopens = ld->map.col[MSC_T_REOPENS] >= 0;
     }
     ld->used_profile = p;
-    ld->date_order = p->date_order ? (enum msc_date_order)(p->date_order - 1) : ld->m->settings->date_order;
-    return 0;
+    return decide_date_order(ld, row->delimiter);
 }
 
 /* Rows to come: their ticket id's slot in the ticket table, fetched from
@@ -684,6 +764,32 @@ static void on_bad(void *ctx, long line, const char *reason)
         ld->m->nomem = 1;
 }
 
+/* Copies a pipe or stdin into an unnamed temporary file, rewound. */
+static enum msc_status spool(const char *path, FILE **out, struct msc_error *err)
+{
+    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!in)
+        return msc_error_set(err, MSC_ERR_INPUT, "%s: cannot open: %s", path, strerror(errno));
+    FILE *tmp = tmpfile();
+    enum msc_status st = MSC_OK;
+    char buf[65536];
+    size_t got;
+    while (tmp && (got = fread(buf, 1, sizeof buf, in)) > 0 && fwrite(buf, 1, got, tmp) == got)
+        ;
+    if (ferror(in))
+        st = msc_error_set(err, MSC_ERR_INPUT, "%s: read error: %s", path, strerror(errno));
+    else if (!tmp || ferror(tmp) || fflush(tmp) != 0 || fseek(tmp, 0, SEEK_SET) != 0)
+        st = msc_error_set(err, MSC_ERR_INPUT, "%s: cannot keep a temporary copy to find its "
+                           "day/month order (%s); give --date-order", path, strerror(errno));
+    if (in != stdin)
+        fclose(in);
+    if (st != MSC_OK && tmp)
+        fclose(tmp);
+    else
+        *out = tmp;
+    return st;
+}
+
 enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const char *path,
                               const struct msc_profile *profile, const struct msc_load_sink *sink,
                               struct msc_error *err)
@@ -704,8 +810,16 @@ enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const ch
     static const struct msc_csv_callbacks cb = {on_row, on_bad, peek_row};
     struct msc_csv_info csv = {0};
     struct msc_error local = {0};
-    enum msc_status st;
-    st = msc_csv_read_file(path, path, &cb, &ld, &csv, &local);
+    enum msc_status st = MSC_OK;
+    struct stat sb;
+    /* A pipe cannot be read twice: its dates are read off a copy. */
+    if (order_inferred(m, profile) && (strcmp(path, "-") == 0 || (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))))
+        st = spool(path, &ld.spool, &local);
+    if (st == MSC_OK)
+        st = ld.spool ? msc_csv_read_open(ld.spool, path, &cb, &ld, &csv, &local)
+                      : msc_csv_read_file(path, path, &cb, &ld, &csv, &local);
+    if (ld.spool)
+        fclose(ld.spool);
     if (ld.status != MSC_OK)
         st = ld.status;
     if (st == MSC_OK && m->nomem)
