@@ -137,7 +137,8 @@ static void feed(struct scan *s, const unsigned char *p, const unsigned char *en
     }
 }
 
-int msc_date_scan(int fd, char delimiter, const int *cols, size_t n, struct msc_date_votes *v)
+int msc_date_scan(int fd, char delimiter, const int *cols, size_t n, size_t limit,
+                  struct msc_date_votes *v)
 {
     struct scan *s = msc_calloc(1, sizeof *s);
     unsigned char *buf = msc_malloc(BLOCK), *want = NULL;
@@ -163,14 +164,16 @@ int msc_date_scan(int fd, char delimiter, const int *cols, size_t n, struct msc_
     s->stop_out[s->delimiter] = s->stop_out['\r'] = s->stop_out['\n'] = 1;
     s->stop_in['"'] = s->stop_in['\r'] = s->stop_in['\n'] = 1;
     s->line = s->row_line = 1;
-    for (off_t at = 0; nwant && !s->both;) {
-        ssize_t got = pread(fd, buf, BLOCK, at);
+    for (off_t at = 0; nwant && !s->both && (!limit || (size_t)at < limit);) {
+        size_t want_bytes = limit && limit - (size_t)at < BLOCK ? limit - (size_t)at : BLOCK;
+        ssize_t got = pread(fd, buf, want_bytes, at);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
             goto out;
         if (got == 0) {
             end_cell(s); /* the last record may lack its line end */
+            v->whole = 1;
             break;
         }
         feed(s, buf, buf + got);

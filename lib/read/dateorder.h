@@ -12,7 +12,7 @@
  *
  *     struct msc_date_votes v;
  *     int cols[] = {3, 7};
- *     if (msc_date_scan(fd, ',', cols, 2, &v) == 0 && v.day_first && !v.month_first) ...
+ *     if (msc_date_scan(fd, ',', cols, 2, 0, &v) == 0 && v.day_first && !v.month_first) ...
  */
 #ifndef MSC_READ_DATEORDER_H
 #define MSC_READ_DATEORDER_H
@@ -25,12 +25,14 @@ struct msc_date_votes {
      * starts on (0: none) and the cell, cut to fit. */
     long day_first_line, month_first_line;
     char day_first_cell[40], month_first_cell[40];
+    int whole;                           /* the scan reached the end of the file */
 };
 
 /* Counts the votes of the cells in columns cols[0..n) (0-based) of every
- * record, the header too (a header name is no date). Stops early once both
- * orders are needed. Returns 0, or -1 with errno set when reading fails or
- * memory runs out. */
-int msc_date_scan(int fd, char delimiter, const int *cols, size_t n, struct msc_date_votes *v);
+ * record, the header too (a header name is no date), in the first limit
+ * bytes (0: all). Stops early once both orders are needed. Returns 0, or -1
+ * with errno set when reading fails or memory runs out. */
+int msc_date_scan(int fd, char delimiter, const int *cols, size_t n, size_t limit,
+                  struct msc_date_votes *v);
 
 #endif
