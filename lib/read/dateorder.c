@@ -31,11 +31,15 @@ struct scan {
 
 static int wanted(const struct scan *s) { return s->col < s->nwant && s->want[s->col]; }
 
-static void add(struct scan *s, unsigned char c)
+/* Appends the bytes [p, end) to the cell being read, when it is wanted. */
+static void add(struct scan *s, const unsigned char *p, const unsigned char *end)
 {
+    size_t n = (size_t)(end - p);
+    if (!wanted(s))
+        return;
     if (s->len < sizeof s->cell)
-        s->cell[s->len] = (char)c;
-    s->len++;
+        memcpy(s->cell + s->len, p, n < sizeof s->cell - s->len ? n : sizeof s->cell - s->len);
+    s->len += n;
 }
 
 static void note(long *count, long *line, char *keep, size_t cap, const struct scan *s)
@@ -80,29 +84,31 @@ static const unsigned char *line_end(struct scan *s, const unsigned char *p, con
     return p;
 }
 
+/* Each stretch of ordinary bytes is skipped (or, in a date column, copied)
+ * in one tight loop; only quotes, delimiters and line ends take a step of
+ * the state machine. */
 static void feed(struct scan *s, const unsigned char *p, const unsigned char *end)
 {
     if (s->pending_cr && p < end && *p == '\n')
         p++;
     s->pending_cr = 0;
     for (; p < end && !s->both; p++) {
+        const unsigned char *from = p;
         switch (s->state) {
         case QUOTED:
-            if (!wanted(s))
-                while (p < end && !s->stop_in[*p])
-                    p++;
+            while (p < end && !s->stop_in[*p])
+                p++;
+            add(s, from, p);
             if (p == end)
                 return;
             if (*p == '"')
                 s->state = QUOTE_IN_QUOTED;
-            else if (*p == '\r' || *p == '\n')
-                p = line_end(s, p, end);
             else
-                add(s, *p);
+                p = line_end(s, p, end);
             continue;
         case QUOTE_IN_QUOTED:
             if (*p == '"') {
-                add(s, '"');
+                add(s, p, p + 1);
                 s->state = QUOTED;
                 continue;
             }
@@ -116,23 +122,20 @@ static void feed(struct scan *s, const unsigned char *p, const unsigned char *en
             s->state = UNQUOTED;
             break;
         }
-        if (!wanted(s))
-            while (p < end && !s->stop_out[*p])
-                p++;
+        while (p < end && !s->stop_out[*p])
+            p++;
+        add(s, from, p);
         if (p == end)
             return;
+        end_cell(s);
         if (*p == s->delimiter) {
-            end_cell(s);
             s->col++;
             s->state = FIELD_START;
-        } else if (*p == '\r' || *p == '\n') {
-            end_cell(s);
+        } else {
             p = line_end(s, p, end);
             s->col = 0;
             s->state = FIELD_START;
             s->row_line = s->line;
-        } else {
-            add(s, *p);
         }
     }
 }

@@ -296,19 +296,24 @@ int msc_parse_datetime(const char *s, enum msc_date_order order, int64_t *out)
 
 enum msc_date_vote msc_date_vote(const char *s)
 {
-    const char *p = skip_ws(s);
-    int n = 0;
-    while (n < 3 && is_digit(p[n]))
-        n++;
-    if (n < 1 || n > 2 || (p[n] != '/' && p[n] != '-'))
+    const char *p = skip_ws(s), *q = p;
+    int a, b;
+    /* At most two digits first: a year-first date fails at its third. */
+    if (!read_num(&q, 1, 2, &a) || (*q != '/' && *q != '-'))
         return MSC_VOTE_NONE;
+    q++;
+    if (!read_num(&q, 1, 2, &b))
+        return MSC_VOTE_NONE;
+    /* Days 1..12 are in every month, so a date whose two numbers are both
+     * at most 12 reads both ways or neither: one parse tells each case. */
     int64_t t;
-    int month_first = msc_parse_datetime(p, MSC_DATE_MDY, &t) == MSC_FIELD_OK;
-    int day_first = msc_parse_datetime(p, MSC_DATE_DMY, &t) == MSC_FIELD_OK;
-    return month_first && day_first ? MSC_VOTE_EITHER
-           : day_first              ? MSC_VOTE_DAY_FIRST
-           : month_first            ? MSC_VOTE_MONTH_FIRST
-                                    : MSC_VOTE_NONE;
+    if (a > 12 && b > 12)
+        return MSC_VOTE_NONE;
+    if (a > 12)
+        return msc_parse_datetime(p, MSC_DATE_DMY, &t) == MSC_FIELD_OK ? MSC_VOTE_DAY_FIRST : MSC_VOTE_NONE;
+    if (b > 12)
+        return msc_parse_datetime(p, MSC_DATE_MDY, &t) == MSC_FIELD_OK ? MSC_VOTE_MONTH_FIRST : MSC_VOTE_NONE;
+    return msc_parse_datetime(p, MSC_DATE_MDY, &t) == MSC_FIELD_OK ? MSC_VOTE_EITHER : MSC_VOTE_NONE;
 }
 
 /* Is the separator at p followed by exactly three digits, then a non-digit? */
