@@ -88,7 +88,8 @@ static void usage(FILE *f)
           "                            autotask, connectwise or halopsa\n"
           "      --map FILE            map file: header names and value words of any other\n"
           "                            export (see examples/maps/)\n"
-          "      --date-order ORDER    mdy (default), dmy or ymd for numeric dates\n"
+          "      --date-order ORDER    mdy, dmy or ymd for numeric dates (default: each\n"
+          "                            file's dates decide)\n"
           "  -c, --config FILE         settings: targets, weights, lists, holidays, hours\n"
           "Report:\n"
           "      --period KIND         month (default), week or quarter\n"
@@ -324,6 +325,8 @@ static void print_file_notes(const struct msc_model *m, int verbose, int quiet)
         else if (fi->state == MSC_FILE_READ && (verbose || strcmp(fi->profile, "generic") != 0))
             fprintf(stderr, PROG ": %s: read as %s; fields found: %s; not found: %s\n", fi->path,
                     fi->profile, fi->fields_found, fi->fields_missing);
+        if (fi->state == MSC_FILE_READ && fi->date_order)
+            fprintf(stderr, PROG ": %s: dates read %s\n", fi->path, fi->date_order);
     }
     for (size_t k = 0; k < msc_kpi_count; k++) {
         char why[200];
@@ -349,8 +352,8 @@ static void print_dq(const struct msc_model *m, int verbose, int quiet)
         if (strncmp(m->dq.items[i].reason, "unparseable date", 16) == 0) {
             fputs(PROG ": dates are read in these forms: 2026-03-04 13:22[:05], "
                   "2026-03-04T13:22:05[.000][Z|+02:00], 2026-03-04, 2026/03/04 13:22, "
-                  "3/4/2026 1:22 PM, 03/04/2026 13:22, 3/4/2026 (month first; day first with "
-                  "--date-order dmy)\n", stderr);
+                  "3/4/2026 1:22 PM, 03/04/2026 13:22, 3/4/2026, 13.08.2026 08:34 (day and month in "
+                  "the order each file's dates need, or as --date-order says)\n", stderr);
             break;
         }
     if (!quiet && !verbose && rejected > shown)

@@ -4,9 +4,18 @@ HaloPSA would export it, each beside a canonical set holding only the
 fields that PSA's export carries. msp-scorecard must compute the same KPI
 table from both members of each pair (tests/e2e/CMakeLists.txt).
 
-usage: make_samples.py CANONICAL_DIR PSA_DIR REDUCED_DIR
+usage: make_samples.py CANONICAL_DIR PSA_DIR REDUCED_DIR [VARIANT_DIR]
+       make_samples.py --variants PSA_DIR VARIANT_DIR
+       make_samples.py --european CANONICAL_DIR OUT_DIR
 
 PSA_DIR/NAME gets the export, REDUCED_DIR/NAME the canonical twin.
+VARIANT_DIR/NAME-dmy (autotask, connectwise) and VARIANT_DIR/halopsa-mdy
+get each export with its dates written in the other day/month order, as a
+UI export in another locale would (tests/data/psa-dates): with no
+--date-order, each must still give its twin's table.
+--european writes CANONICAL_DIR as a German Excel would save it: ';'
+between fields, dates as 13.08.2026 08:34, decimal commas, revenue with a
+'.' grouping thousands, Windows-1252, CRLF (examples/psa/european).
 
 Headers, value words, units and date formats follow
 shared/spec/psa-profiles.md and lib/read/profile.c:
@@ -16,12 +25,13 @@ shared/spec/psa-profiles.md and lib/read/profile.c:
   reopen counts;
 - connectwise: API dates ("2026-03-04T13:22:05Z"), no first-response or
   resolution-plan due times, actualMinutes (minutes), billableOption words;
-- halopsa: day-first dates ("04/03/2026 13:22:05", read with --date-order
-  dmy), one dateclosed for resolved and completed, timetaken as h:mm,
-  fbscore on 1..4, no client on time entries, no resource on surveys.
+- halopsa: day-first dates ("04/03/2026 13:22:05"), one dateclosed for
+  resolved and completed, timetaken as h:mm, fbscore on 1..4, no client on
+  time entries, no resource on surveys.
 Run it with TZ=UTC: the Z times are converted to the local zone.
 """
 import csv
+import datetime
 import os
 import re
 import shutil
@@ -283,7 +293,85 @@ def servicenow(src, out, canon):
                                    "reopens", "resolved_met", "resolved", "completed"], crows)
 
 
+ANY_DATE = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})/(\d{2})/(\d{4}))"
+                      r"(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?Z?)?$")
+
+
+def redate(value, day_first):
+    """An export's date (ISO, API or HaloPSA's day-first form) written the
+    way a UI export in the other locale writes it: 13/08/2026 08:34:05, or
+    8/13/2026 8:34:05 AM; anything else, a bad date kept on purpose too
+    (2026-13-01 must not turn into a month-first 01/13/2026), as it is."""
+    m = ANY_DATE.match(value.strip())
+    if not m:
+        return value
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+    try:
+        datetime.date(int(y), int(mo), int(d))
+    except ValueError:
+        return value
+    h, mi, s = m.group(7), m.group(8), m.group(9) or "00"
+    if day_first:
+        return f"{d}/{mo}/{y}" + (f" {h}:{mi}:{s}" if h else "")
+    if not h:
+        return f"{int(mo)}/{int(d)}/{y}"
+    hour = int(h)
+    return f"{int(mo)}/{int(d)}/{y} {(hour + 11) % 12 + 1}:{mi}:{s} {'AM' if hour < 12 else 'PM'}"
+
+
+def variants(psa_dir, variant_dir):
+    for name, day_first in (("autotask", True), ("connectwise", True), ("halopsa", False)):
+        out = f"{variant_dir}/{name}-{'dmy' if day_first else 'mdy'}"
+        os.makedirs(out, exist_ok=True)
+        for path in sorted(os.listdir(f"{psa_dir}/{name}")):
+            header, rows = read(f"{psa_dir}/{name}/{path}")
+            write(f"{out}/{path}", header, [[redate(r[k], day_first) for k in header] for r in rows])
+
+
+# Canonical number columns; ids stay as they are.
+NUMBERS = {"estimated_hours", "escalations", "reopens", "hours_worked", "hours_billed", "score",
+           "scale_max", "endpoints", "monthly_revenue", "included_hours", "weekly_hours",
+           "hourly_cost", "monthly_pay"}
+NUMBER = re.compile(r"^(-?)(\d+)(?:\.(\d+))?$")
+
+
+def european(src, out):
+    def date(v):
+        p = parts(v)
+        if not p:
+            return v
+        y, mo, d, h, mi, s = p
+        if len(v.strip()) == 10:
+            return f"{d}.{mo}.{y}"
+        return f"{d}.{mo}.{y} {h}:{mi}" + (f":{s}" if s != "00" else "")
+
+    def number(v, group):
+        m = NUMBER.match(v.strip())
+        if not m:
+            return v
+        sign, whole, frac = m.groups()
+        if group and len(whole) > 3:
+            whole = f"{int(whole):,}".replace(",", ".")
+        return sign + whole + ("," + frac if frac else "")
+
+    os.makedirs(out, exist_ok=True)
+    for name in ("tickets.csv", "time_entries.csv", "surveys.csv", "clients.csv", "resources.csv"):
+        header, rows = read(f"{src}/{name}")
+        with open(f"{out}/{name}", "w", newline="", encoding="cp1252") as f:
+            w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+            w.writerow(header)
+            for r in rows:
+                w.writerow([number(r[k], k == "monthly_revenue") if k in NUMBERS else date(r[k])
+                            for k in header])
+
+
 def main():
+    if sys.argv[1] == "--variants":
+        variants(*sys.argv[2:4])
+        return
+    if sys.argv[1] == "--european":
+        european(*sys.argv[2:4])
+        return
     src, dest, canon_dest = sys.argv[1:4]
     for name, convert in (("autotask", autotask), ("connectwise", connectwise), ("halopsa", halopsa),
                           ("servicenow", servicenow)):
@@ -294,6 +382,8 @@ def main():
                 if os.path.exists(f"{src}/{own}") and name != "servicenow":
                     shutil.copy(f"{src}/{own}", f"{d}/{own}")
         convert(src, out, canon)
+    if len(sys.argv) > 4:
+        variants(dest, sys.argv[4])
 
 
 main()

@@ -1,14 +1,19 @@
 /* load.c: rows to records, with every rejection and warning logged. */
 #include "model/load.h"
 #include "read/csvread.h"
+#include "read/dateorder.h"
 #include "read/field.h"
 #include "read/profile.h"
 #include "util/mem.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 
 
@@ -21,6 +26,13 @@ struct loader {
     struct msc_header_map map;
     const struct msc_profile *used_profile;
     enum msc_date_order date_order;
+    FILE *spool;                 /* a copy of a pipe or stdin, or NULL */
+    /* The day/month order is inferred from the date columns and not yet
+     * known: no date so far put the year last. */
+    int order_pending, fatal;
+    int date_cols[8];
+    size_t ndate_cols;
+    char delimiter;
     struct {
         char name[48];
         unsigned flags;
@@ -604,6 +616,111 @@ static const char *list_fields(struct loader *ld, const struct msc_csv_row *row,
     return msc_arena_strdup(&ld->m->arena, n ? buf : "(none)");
 }
 
+/* Whether the file's day/month order is left to its dates (data-model.md):
+ * neither the map nor the settings (--date-order) say. */
+static int order_inferred(const struct msc_model *m, const struct msc_profile *p)
+{
+    return !(p && p->date_order) && m->settings->date_order == MSC_DATE_AUTO;
+}
+
+/* How far into a file its dates are looked at before its first row is
+ * read: a file whose dates put the year last shows it at once, and is then
+ * scanned whole; one whose first dates are all year-first (an API export)
+ * is not scanned again unless a row further down has a year-last date. */
+#define SNIFF_BYTES (1 << 20)
+
+/* Reads the file's date cells (read/dateorder.h), the first limit bytes of
+ * them or all (0), and settles the order when they say anything. */
+static int scan_dates(struct loader *ld, size_t limit)
+{
+    const struct msc_profile *p = ld->used_profile;
+    const char *path = ld->info->path;
+    int fd = ld->spool ? fileno(ld->spool) : open(path, O_RDONLY | O_CLOEXEC);
+    struct msc_date_votes v;
+    int rc = fd < 0 ? -1 : msc_date_scan(fd, ld->delimiter, ld->date_cols, ld->ndate_cols, limit, &v);
+    int e = errno;
+    if (fd >= 0 && !ld->spool)
+        close(fd);
+    if (rc < 0 && e == ENOMEM) {
+        ld->m->nomem = 1;
+        return -1;
+    }
+    if (rc < 0) {
+        msc_error_set(ld->err, MSC_ERR_INPUT, "%s: cannot read: %s", path, strerror(e));
+        return -1;
+    }
+    if (!v.day_first && !v.month_first && !v.either && limit && !v.whole)
+        return 0; /* nothing yet: still pending */
+    ld->order_pending = 0;
+    if (v.day_first && v.month_first) {
+        /* Rows read before a late first year-last date cannot be taken back. */
+        ld->fatal = ld->info->rows_read > 0;
+        msc_error_set(ld->err, MSC_ERR_INPUT,
+                      "%s: dates in both day/month orders: line %ld needs day first ('%s'), "
+                      "line %ld month first ('%s'); correct the file or give --date-order%s",
+                      path, v.day_first_line, v.day_first_cell, v.month_first_line, v.month_first_cell,
+                      ld->fatal ? " (its rows before were read already, so the run stops)" : "");
+        return -1;
+    }
+    char note[200];
+    if (v.day_first || v.month_first) {
+        ld->date_order = v.day_first ? MSC_DATE_DMY : MSC_DATE_MDY;
+        snprintf(note, sizeof note, "%s first (line %ld: '%s' reads no other way)",
+                 v.day_first ? "day" : "month", v.day_first ? v.day_first_line : v.month_first_line,
+                 v.day_first ? v.day_first_cell : v.month_first_cell);
+    } else if (v.either) {
+        snprintf(note, sizeof note, "%s first (every date reads both ways: the %s profile's default)",
+                 ld->date_order == MSC_DATE_DMY ? "day" : "month", p->name);
+    } else {
+        return 0; /* no date has the year last: the order changes nothing */
+    }
+    if (!(ld->info->date_order = msc_arena_strdup(&ld->m->arena, note))) {
+        ld->m->nomem = 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* The file's day/month order: the map's or the settings' when they say;
+ * else what its dates need, read off the whole file before a row with a
+ * year-last date is read, so that no row is read in the wrong order and a
+ * file that needs both orders is refused before any of it counts; else,
+ * when every date reads both ways, the profile's default. */
+static int decide_date_order(struct loader *ld, char delimiter)
+{
+    static const int dates[MSC_FILE_COUNT][8] = {
+        {MSC_T_CREATED, MSC_T_FR_DUE, MSC_T_FR, MSC_T_RP_DUE, MSC_T_RP, MSC_T_RES_DUE, MSC_T_RES,
+         MSC_T_COMPLETED},
+        {MSC_E_START, MSC_E_END, MSC_E_DATE, MSC_E_ENTERED, -1, -1, -1, -1},
+        {MSC_S_RECEIVED, -1, -1, -1, -1, -1, -1, -1},
+        {-1, -1, -1, -1, -1, -1, -1, -1},
+        {MSC_R_START, MSC_R_END, -1, -1, -1, -1, -1, -1},
+    };
+    const struct msc_profile *p = ld->used_profile;
+    if (!order_inferred(ld->m, p)) {
+        ld->date_order = p->date_order ? (enum msc_date_order)(p->date_order - 1) : ld->m->settings->date_order;
+        return 0;
+    }
+    ld->date_order = (enum msc_date_order)p->default_order;
+    ld->delimiter = delimiter;
+    for (int i = 0; i < 8 && dates[ld->file][i] >= 0; i++)
+        if (ld->map.col[dates[ld->file][i]] >= 0)
+            ld->date_cols[ld->ndate_cols++] = ld->map.col[dates[ld->file][i]];
+    if (!ld->ndate_cols)
+        return 0;
+    ld->order_pending = 1;
+    return scan_dates(ld, SNIFF_BYTES);
+}
+
+/* Whether a row read while the order is pending has a date that votes. */
+static int row_votes(const struct loader *ld, const struct msc_csv_row *row)
+{
+    for (size_t i = 0; i < ld->ndate_cols; i++)
+        if ((size_t)ld->date_cols[i] < row->nfields && msc_date_vote(row->fields[ld->date_cols[i]]) != MSC_VOTE_NONE)
+            return 1;
+    return 0;
+}
+
 static int map_header(struct loader *ld, const struct msc_csv_row *row)
 {
     const struct msc_profile *p = ld->profile, *best = NULL;
@@ -642,8 +759,7 @@ static int map_header(struct loader *ld, const struct msc_csv_row *row)
         ld->m->has_reopens = ld->map.col[MSC_T_REOPENS] >= 0;
     }
     ld->used_profile = p;
-    ld->date_order = p->date_order ? (enum msc_date_order)(p->date_order - 1) : ld->m->settings->date_order;
-    return 0;
+    return decide_date_order(ld, row->delimiter);
 }
 
 /* Rows to come: their ticket id's slot in the ticket table, fetched from
@@ -676,6 +792,10 @@ static int on_row(void *ctx, const struct msc_csv_row *row)
         }
         return 0;
     }
+    if (ld->order_pending && row_votes(ld, row) && scan_dates(ld, 0) < 0) {
+        ld->status = ld->m->nomem ? MSC_ERR_NOMEM : MSC_ERR_INPUT;
+        return 1;
+    }
     ld->row = row;
     ld->warned = ld->rejected = 0;
     if (++ld->info->rows_read % MSC_PROGRESS_ROWS == 0 && ld->sink && ld->sink->progress)
@@ -703,6 +823,32 @@ static void on_bad(void *ctx, long line, const char *reason)
         ld->m->nomem = 1;
 }
 
+/* Copies a pipe or stdin into an unnamed temporary file, rewound. */
+static enum msc_status spool(const char *path, FILE **out, struct msc_error *err)
+{
+    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!in)
+        return msc_error_set(err, MSC_ERR_INPUT, "%s: cannot open: %s", path, strerror(errno));
+    FILE *tmp = tmpfile();
+    enum msc_status st = MSC_OK;
+    char buf[65536];
+    size_t got;
+    while (tmp && (got = fread(buf, 1, sizeof buf, in)) > 0 && fwrite(buf, 1, got, tmp) == got)
+        ;
+    if (ferror(in))
+        st = msc_error_set(err, MSC_ERR_INPUT, "%s: read error: %s", path, strerror(errno));
+    else if (!tmp || ferror(tmp) || fflush(tmp) != 0 || fseek(tmp, 0, SEEK_SET) != 0)
+        st = msc_error_set(err, MSC_ERR_INPUT, "%s: cannot keep a temporary copy to find its "
+                           "day/month order (%s); give --date-order", path, strerror(errno));
+    if (in != stdin)
+        fclose(in);
+    if (st != MSC_OK && tmp)
+        fclose(tmp);
+    else
+        *out = tmp;
+    return st;
+}
+
 enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const char *path,
                               const struct msc_profile *profile, const struct msc_load_sink *sink,
                               struct msc_error *err)
@@ -723,8 +869,16 @@ enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const ch
     static const struct msc_csv_callbacks cb = {on_row, on_bad, peek_row};
     struct msc_csv_info csv = {0};
     struct msc_error local = {0};
-    enum msc_status st;
-    st = msc_csv_read_file(path, path, &cb, &ld, &csv, &local);
+    enum msc_status st = MSC_OK;
+    struct stat sb;
+    /* A pipe cannot be read twice: its dates are read off a copy. */
+    if (order_inferred(m, profile) && (strcmp(path, "-") == 0 || (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))))
+        st = spool(path, &ld.spool, &local);
+    if (st == MSC_OK)
+        st = ld.spool ? msc_csv_read_open(ld.spool, path, &cb, &ld, &csv, &local)
+                      : msc_csv_read_file(path, path, &cb, &ld, &csv, &local);
+    if (ld.spool)
+        fclose(ld.spool);
     if (ld.status != MSC_OK)
         st = ld.status;
     if (st == MSC_OK && m->nomem)
@@ -741,7 +895,7 @@ enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const ch
         info->state = MSC_FILE_READ;
         return MSC_OK;
     }
-    if (st == MSC_ERR_INPUT && which != MSC_FILE_TICKETS) {
+    if (st == MSC_ERR_INPUT && which != MSC_FILE_TICKETS && !ld.fatal) {
         /* An optional file with a fault is skipped; its KPIs have no value. */
         info->state = MSC_FILE_SKIPPED;
         info->note = msc_arena_strdup(&m->arena, local.msg);

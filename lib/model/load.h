@@ -2,7 +2,11 @@
  * load.h: turn the five input files into the model, row by row.
  *
  * Each file is streamed once (read/csvread.h); its header row is matched to
- * the canonical fields of data-model.md; each row is either used or
+ * the canonical fields of data-model.md. Unless the map or the settings fix
+ * the day/month order, it is the one the file's own dates need
+ * (read/dateorder.h reads them off the file before a row with a year-last
+ * date is used; a pipe or stdin is first copied to a temporary file for
+ * that), else the profile's default. Each row is either used or
  * rejected with a reason, and kept rows with doubtful values get warnings
  * (model/dq.h), following kpis.md's "Precise rules". Resources and clients
  * must be loaded before tickets, tickets before time entries and surveys.
@@ -13,10 +17,11 @@
  *     struct msc_load_sink sink = {ctx, on_entry, on_survey};
  *     st = msc_load_file(&model, MSC_FILE_TICKETS, "data/tickets.csv", NULL, &sink, &err);
  *
- * Errors: MSC_ERR_INPUT when the tickets file is missing, unreadable or
- * lacks a required column (an optional file with such a fault is marked
- * skipped in model->file[] with a note, and MSC_OK is returned);
- * MSC_ERR_NOMEM.
+ * Errors: MSC_ERR_INPUT when the tickets file is missing, unreadable,
+ * lacks a required column or needs both day/month orders (an optional file
+ * with such a fault is marked skipped in model->file[] with a note, and
+ * MSC_OK is returned, unless rows of it were used before its dates proved
+ * mixed); MSC_ERR_NOMEM.
  */
 #ifndef MSC_MODEL_LOAD_H
 #define MSC_MODEL_LOAD_H

@@ -98,6 +98,7 @@ struct msc_file_info {
     const char *path;           /* arena */
     const char *note;           /* why it was skipped, or absent; arena */
     const char *profile;        /* the profile it was read with */
+    const char *date_order;     /* how its day/month order was inferred, or NULL; arena */
     const char *fields_found, *fields_missing; /* canonical fields; arena */
     unsigned has_field;         /* bit per canonical field found */
     char delimiter;

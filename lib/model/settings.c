@@ -38,7 +38,7 @@ static const struct key keys[] = {
     TEXT("sendmail", sendmail),
     TEXT("timezone", timezone),
     CHOICE("decimal_separator", decimal_comma, "auto|dot|comma"),
-    CHOICE("date_order", date_order, "mdy|dmy|ymd"),
+    CHOICE("date_order", date_order, "mdy|dmy|ymd|auto"),
     LIST("reactive_types", reactive_types),
     LIST("non_client_work_types", non_client_work_types),
     LIST("absence_work_types", absence_work_types),
@@ -66,7 +66,7 @@ void msc_settings_init(struct msc_settings *s)
 {
     memset(s, 0, sizeof *s);
     s->decimal_comma = -1;
-    s->date_order = MSC_DATE_MDY;
+    s->date_order = MSC_DATE_AUTO;
     strcpy(s->reactive_types, "Incident, Service Request, Problem, Alert");
     strcpy(s->non_client_work_types, "Internal, Meeting, Training, Admin, PTO, Holiday, Sick, Vacation");
     strcpy(s->absence_work_types, "PTO, Holiday, Sick, Vacation");

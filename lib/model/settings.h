@@ -24,7 +24,7 @@ struct msc_settings {
     char sendmail[512];         /* "": MSC_MAIL_SENDMAIL; $SENDMAIL wins */
     char timezone[64];
     int decimal_comma;          /* -1: decide per file by its delimiter */
-    enum msc_date_order date_order;
+    enum msc_date_order date_order; /* MSC_DATE_AUTO: inferred per file */
     char reactive_types[512];
     char non_client_work_types[512];
     char absence_work_types[256];

@@ -947,8 +947,15 @@ enum msc_status msc_csv_read_file(const char *path, const char *name,
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f)
         return msc_error_set(err, MSC_ERR_INPUT, "%s: cannot open: %s", name, strerror(errno));
-    enum msc_status st = read_chunked(f, name, cb, ctx, info, err);
+    enum msc_status st = msc_csv_read_open(f, name, cb, ctx, info, err);
     if (f != stdin)
         fclose(f);
     return st;
+}
+
+enum msc_status msc_csv_read_open(FILE *f, const char *name, const struct msc_csv_callbacks *cb,
+                                  void *ctx, struct msc_csv_info *info, struct msc_error *err)
+{
+    memset(info, 0, sizeof *info);
+    return read_chunked(f, name, cb, ctx, info, err);
 }

@@ -69,7 +69,11 @@ enum msc_status msc_csv_read_file(const char *path, const char *name,
                                   const struct msc_csv_callbacks *cb, void *ctx,
                                   struct msc_csv_info *info, struct msc_error *err);
 
-/* The same over an open stream (not closed). */
+/* msc_csv_read_file over an open file (not closed), from where it stands. */
+enum msc_status msc_csv_read_open(FILE *f, const char *name, const struct msc_csv_callbacks *cb,
+                                  void *ctx, struct msc_csv_info *info, struct msc_error *err);
+
+/* The same in the caller's thread only, over an open stream (not closed). */
 enum msc_status msc_csv_read_stream(FILE *f, const char *name,
                                     const struct msc_csv_callbacks *cb, void *ctx,
                                     struct msc_csv_info *info, struct msc_error *err);

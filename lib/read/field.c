@@ -137,7 +137,8 @@ void msc_format_datetime(int64_t t, char *buf)
 }
 
 /* Date part: a 4-digit year first (always y-m-d), or a 4-digit year last with
- * the order rule. Both separators must be the same one of - / . */
+ * the order rule (dots: always day first). Both separators must be the
+ * same one of - / . */
 static int parse_date(const char **pp, enum msc_date_order order, int *y, int *m, int *d,
                       int *year_first)
 {
@@ -158,8 +159,9 @@ static int parse_date(const char **pp, enum msc_date_order order, int *y, int *m
     } else {
         if (!read_num(&p, 1, 2, &b) || *p++ != sep || !read_num(&p, 4, 4, y))
             return 0;
-        *m = order == MSC_DATE_DMY ? b : a;
-        *d = order == MSC_DATE_DMY ? a : b;
+        int day_first = order == MSC_DATE_DMY || sep == '.';
+        *m = day_first ? b : a;
+        *d = day_first ? a : b;
     }
     *pp = p;
     return *y >= 1 && *y <= 9999 && *d >= 1 && *d <= msc_days_in_month(*y, *m);
@@ -290,6 +292,28 @@ int msc_parse_datetime(const char *s, enum msc_date_order order, int64_t *out)
         return MSC_FIELD_BAD;
     *out = t;
     return MSC_FIELD_OK;
+}
+
+enum msc_date_vote msc_date_vote(const char *s)
+{
+    const char *p = skip_ws(s), *q = p;
+    int a, b;
+    /* At most two digits first: a year-first date fails at its third. */
+    if (!read_num(&q, 1, 2, &a) || (*q != '/' && *q != '-'))
+        return MSC_VOTE_NONE;
+    q++;
+    if (!read_num(&q, 1, 2, &b))
+        return MSC_VOTE_NONE;
+    /* Days 1..12 are in every month, so a date whose two numbers are both
+     * at most 12 reads both ways or neither: one parse tells each case. */
+    int64_t t;
+    if (a > 12 && b > 12)
+        return MSC_VOTE_NONE;
+    if (a > 12)
+        return msc_parse_datetime(p, MSC_DATE_DMY, &t) == MSC_FIELD_OK ? MSC_VOTE_DAY_FIRST : MSC_VOTE_NONE;
+    if (b > 12)
+        return msc_parse_datetime(p, MSC_DATE_MDY, &t) == MSC_FIELD_OK ? MSC_VOTE_MONTH_FIRST : MSC_VOTE_NONE;
+    return msc_parse_datetime(p, MSC_DATE_MDY, &t) == MSC_FIELD_OK ? MSC_VOTE_EITHER : MSC_VOTE_NONE;
 }
 
 /* Is the separator at p followed by exactly three digits, then a non-digit? */

@@ -26,8 +26,10 @@
 enum msc_field_status { MSC_FIELD_OK = 0, MSC_FIELD_EMPTY = 1, MSC_FIELD_BAD = 2 };
 
 /* How to read numeric dates like 03/04/2026: month first (US), day first,
- * or year first (2026/03/04). ISO 2026-03-04 is always year-month-day. */
-enum msc_date_order { MSC_DATE_MDY = 0, MSC_DATE_DMY, MSC_DATE_YMD };
+ * or year first (2026/03/04). ISO 2026-03-04 is always year-month-day.
+ * MSC_DATE_AUTO is not a way to read a date but a setting: infer the
+ * order per file (model/load.h); msc_parse_datetime reads it as MDY. */
+enum msc_date_order { MSC_DATE_MDY = 0, MSC_DATE_DMY, MSC_DATE_YMD, MSC_DATE_AUTO };
 
 /* Accepted forms (any may have leading/trailing white space):
  *   2026-03-04                     midnight
@@ -37,11 +39,20 @@ enum msc_date_order { MSC_DATE_MDY = 0, MSC_DATE_DMY, MSC_DATE_YMD };
  *   3/4/2026 [1:22[:05] PM|AM], 03/04/2026 13:22[:05], 3/4/2026
  *     (month/day or day/month per order; with MSC_DATE_YMD a
  *     slash date with the year last is read month first)
- *   03-04-2026 13:22, 03.04.2026 13:22   (dash or dot with year last, same order rule)
+ *   03-04-2026 13:22                     (dash with year last, same order rule)
+ *   03.04.2026 13:22                     (dots: always day first, whatever the order)
  * Year 1..9999; day checked against the month (2026-02-30 is BAD), hour
  * 0..23 (24:00 is BAD), minute/second 0..59. AM/PM case-insensitive, hour
  * 1..12 with AM/PM. Fractional seconds are dropped. */
 int msc_parse_datetime(const char *s, enum msc_date_order order, int64_t *out);
+
+/* What a date-time cell says about its file's day/month order
+ * (data-model.md): only a date with the year last and '/' or '-' between
+ * its parts votes; it needs day first (13/08/2026), month first
+ * (8/13/2026), or reads either way (03/08/2026). Year-first and dotted
+ * dates, a date neither order reads and anything else: MSC_VOTE_NONE. */
+enum msc_date_vote { MSC_VOTE_NONE = 0, MSC_VOTE_EITHER, MSC_VOTE_DAY_FIRST, MSC_VOTE_MONTH_FIRST };
+enum msc_date_vote msc_date_vote(const char *s);
 
 /* A number. decimal_comma = 0: '.' is the decimal point and ',' groups
  * thousands ("1,234.5"). decimal_comma = 1: ',' is the decimal point and '.'

@@ -18,15 +18,18 @@ static const char *const ticket_names[] = {
     "ticket_id", "ticket_number", "created", "client", "ticket_type", "resource",
     "first_response_due", "first_response", "resolution_plan_due", "resolution_plan",
     "resolved_due", "resolved", "completed", "estimated_hours", "escalations", "reopens",
-    "first_response_met", "resolution_plan_met", "resolved_met", "sla_excluded", NULL};
+    "first_response_met", "resolution_plan_met", "resolved_met", "sla_excluded", "title", "queue",
+    "priority", "status", NULL};
 static const char *const entry_names[] = {
     "ticket_id", "resource", "start", "end", "date_worked", "hours_worked", "hours_billed",
-    "billable", "non_billable", "work_type", "client", "entered", NULL};
+    "billable", "non_billable", "work_type", "client", "entered", "entry_id", NULL};
 static const char *const survey_names[] = {
-    "ticket_id", "resource", "client", "received", "score", "scale_max", NULL};
-static const char *const client_names[] = {"client", "endpoints", "monthly_revenue", "month", NULL};
+    "ticket_id", "resource", "client", "received", "score", "scale_max", "survey_id", NULL};
+static const char *const client_names[] = {"client", "endpoints", "monthly_revenue", "month",
+                                           "agreement", "included_hours", NULL};
 static const char *const resource_names[] = {
-    "resource", "weekly_hours", "hourly_cost", "start_date", "end_date", "include", NULL};
+    "resource", "weekly_hours", "hourly_cost", "start_date", "end_date", "include", "team", "email",
+    "monthly_pay", NULL};
 
 const char *const *const msc_field_names[MSC_FILE_COUNT] = {
     ticket_names, entry_names, survey_names, client_names, resource_names};
@@ -42,22 +45,29 @@ static const int required[MSC_FILE_COUNT][3][3] = {
     {{MSC_R_RESOURCE, -1}, {-1}, {-1}},
 };
 
-/* generic: the canonical names themselves (filled in by canonical()). */
+/* generic: the canonical names only. */
 static const struct msc_profile generic = {
     .name = "generic",
-    .canonical_fallback = 1,
+    .default_order = MSC_DATE_MDY,
     .survey_scale_min = 0,
     .survey_scale_max = 10,
 };
 
+/* The headers of psa-profiles.md's tables 9.1 to 9.3 (tests/unit/test_profile.c
+ * holds a copy and checks each is read as its field), with the names the
+ * REST API and the UI exports use where the tables list only one. */
 static const struct msc_profile autotask = {
     .name = "autotask",
     .headers[MSC_FILE_TICKETS] = {
         [MSC_T_ID] = "id|Ticket ID",
         [MSC_T_NUMBER] = "ticketNumber|Ticket Number|Autotask Ticket Number",
+        [MSC_T_TITLE] = "title",
         [MSC_T_CREATED] = "createDate|Create Date/Time|Created",
         [MSC_T_CLIENT] = "companyName|Account|Organization|Company|companyID",
-        [MSC_T_TYPE] = "ticketType|Ticket Type|issueType",
+        [MSC_T_STATUS] = "status",
+        [MSC_T_PRIORITY] = "priority",
+        [MSC_T_QUEUE] = "queueID|Queue",
+        [MSC_T_TYPE] = "ticketType|Ticket Type|issueType|subIssueType|ticketCategory|source",
         [MSC_T_RESOURCE] = "assignedResourceName|Primary Resource|assignedResourceID",
         [MSC_T_FR_DUE] = "firstResponseDueDateTime",
         [MSC_T_FR] = "firstResponseDateTime",
@@ -69,9 +79,11 @@ static const struct msc_profile autotask = {
         [MSC_T_ESTIMATE] = "estimatedHours|Estimated Hours",
         [MSC_T_FR_MET] = "IsFirstResponseMet",
         [MSC_T_RP_MET] = "IsResolutionPlanMet",
-        [MSC_T_RES_MET] = "IsResolutionMet",
+        /* The ticket-level flag stands in for the per-event one. */
+        [MSC_T_RES_MET] = "IsResolutionMet|serviceLevelAgreementHasBeenMet",
     },
     .headers[MSC_FILE_TIME] = {
+        [MSC_E_ID] = "id",
         [MSC_E_TICKET] = "ticketNumber|Autotask Ticket Number|ticketID",
         [MSC_E_RESOURCE] = "resourceName|Resource|resourceID",
         [MSC_E_START] = "startDateTime|Start Date/Time",
@@ -80,17 +92,20 @@ static const struct msc_profile autotask = {
         [MSC_E_HOURS] = "hoursWorked",
         [MSC_E_BILLED] = "hoursToBill",
         [MSC_E_NON_BILLABLE] = "isNonBillable",
-        [MSC_E_TYPE] = "workType|Work Type|billingCodeName",
+        /* PTO and holidays are billing codes: without them absences count as capacity. */
+        [MSC_E_TYPE] = "workType|Work Type|billingCodeName|billingCodeID|roleID|timeEntryType",
         [MSC_E_CLIENT] = "companyName|Account",
         [MSC_E_ENTERED] = "createDateTime",
     },
     .headers[MSC_FILE_SURVEYS] = {
+        [MSC_S_ID] = "id",
         [MSC_S_TICKET] = "ticketNumber|ticketID",
         [MSC_S_RESOURCE] = "resourceName",
         [MSC_S_CLIENT] = "companyName|companyID",
         [MSC_S_RECEIVED] = "completeDate|sendDate",
-        [MSC_S_SCORE] = "surveyRating",
+        [MSC_S_SCORE] = "surveyRating|resourceRating|companyRating|contactRating",
     },
+    .default_order = MSC_DATE_MDY,
     .survey_scale_min = 0,
     .survey_scale_max = 10,
 };
@@ -99,9 +114,13 @@ static const struct msc_profile connectwise = {
     .name = "connectwise",
     .headers[MSC_FILE_TICKETS] = {
         [MSC_T_ID] = "id|TicketNbr|SR_Service_RecID|Ticket #",
+        [MSC_T_TITLE] = "summary",
         [MSC_T_CREATED] = "_info.dateEntered|dateEntered|date_entered|Entered|date_opened",
         [MSC_T_CLIENT] = "company_name|company|Company",
-        [MSC_T_TYPE] = "type|ServiceType|recordType|subType",
+        [MSC_T_STATUS] = "status|status_description",
+        [MSC_T_PRIORITY] = "priority",
+        [MSC_T_QUEUE] = "board|board_name",
+        [MSC_T_TYPE] = "type|ServiceType|recordType|subType|item|source",
         [MSC_T_RESOURCE] = "owner|resources|resource_list|Resource",
         [MSC_T_FR] = "dateResponded|date_responded_utc|Responded|acknowledgement_date",
         [MSC_T_RP] = "dateResplan|date_resplan_utc",
@@ -113,11 +132,12 @@ static const struct msc_profile connectwise = {
         [MSC_T_RES_MET] = "isInSla",
     },
     .headers[MSC_FILE_TIME] = {
+        [MSC_E_ID] = "id|Time_RecID",
         [MSC_E_TICKET] = "chargeToId|SR_Service_RecID|ticketID",
         [MSC_E_RESOURCE] = "member|member_id|enteredBy|name",
         [MSC_E_START] = "timeStart|time_start",
         [MSC_E_END] = "timeEnd|time_end",
-        [MSC_E_DATE] = "Date_Start|dateStart",
+        [MSC_E_DATE] = "Date_Start|dateStart|timeStart",
         [MSC_E_HOURS] = "actualHours|hours_actual|hours|actualMinutes@min",
         [MSC_E_BILLED] = "hoursBilled|Billable_Hrs",
         [MSC_E_BILLABLE] = "billableOption",
@@ -126,6 +146,7 @@ static const struct msc_profile connectwise = {
         [MSC_E_ENTERED] = "dateEntered|date_entered_utc",
     },
     .headers[MSC_FILE_SURVEYS] = {
+        [MSC_S_ID] = "id",
         [MSC_S_TICKET] = "ticketId",
         [MSC_S_CLIENT] = "company",
         [MSC_S_RECEIVED] = "dateEntered|_info.dateEntered",
@@ -134,6 +155,7 @@ static const struct msc_profile connectwise = {
     .true_words = "billable",
     .false_words = "do not bill|no charge",
     .none_words = "no default",
+    .default_order = MSC_DATE_MDY,
     .survey_scale_min = 0,
     .survey_scale_max = 10,
 };
@@ -142,9 +164,13 @@ static const struct msc_profile halopsa = {
     .name = "halopsa",
     .headers[MSC_FILE_TICKETS] = {
         [MSC_T_ID] = "faultid|Ticket ID|id",
+        [MSC_T_TITLE] = "summary|symptom|Subject",
         [MSC_T_CREATED] = "dateoccurred|dateoccured|Date Opened|Date Occurred",
         [MSC_T_CLIENT] = "client_name|aareadesc|Client|Customer",
-        [MSC_T_TYPE] = "rtdesc|Ticket Type|tickettype_id",
+        [MSC_T_STATUS] = "tstatusdesc|status_id",
+        [MSC_T_PRIORITY] = "pdesc|Priority Description|priority_id",
+        [MSC_T_QUEUE] = "team|sectio_|Section",
+        [MSC_T_TYPE] = "rtdesc|Ticket Type|tickettype_id|category_1|category_2|category_3|category_4|Category",
         [MSC_T_RESOURCE] = "uname|Agent|agent_id",
         [MSC_T_FR_DUE] = "respondbydate|FRespondByDate|Target Response Date",
         [MSC_T_FR] = "responsedate|fresponsedate|Date Responded|Responded Date",
@@ -157,10 +183,12 @@ static const struct msc_profile halopsa = {
         [MSC_T_SLA_EXCLUDED] = "excludefromsla|FexcludefromSLA",
     },
     .headers[MSC_FILE_TIME] = {
+        [MSC_E_ID] = "actionnumber|id",
         [MSC_E_TICKET] = "faultid|ticket_id|Ticket ID",
         [MSC_E_RESOURCE] = "who|Performed By|who_agentid",
-        [MSC_E_START] = "actionarrivaldate|whe_|datetime|When",
+        [MSC_E_START] = "actionarrivaldate",
         [MSC_E_END] = "actioncompletiondate",
+        [MSC_E_DATE] = "whe_|datetime|When",
         [MSC_E_HOURS] = "timetaken|Time Taken",
         [MSC_E_BILLED] = "actionchargehours",
         [MSC_E_TYPE] = "outcome|actoutcome",
@@ -174,6 +202,8 @@ static const struct msc_profile halopsa = {
     /* SLA states: I(n) met, O(ut) missed; E(xcluded) is read everywhere. */
     .true_words = "i",
     .false_words = "o",
+    /* HaloPSA is sold mostly in the UK, Europe and Australia. */
+    .default_order = MSC_DATE_DMY,
     .survey_scale_min = 1,
     .survey_scale_max = 4,
 };
@@ -200,45 +230,39 @@ void msc_header_key(const char *s, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* The header names of a field: the profile's, else (generic, map files) the
- * canonical name. */
-static const char *aliases(const struct msc_profile *p, enum msc_file file, int field)
-{
-    const char *h = p->headers[file][field];
-    return h ? h : p->canonical_fallback ? msc_field_names[file][field] : NULL;
-}
-
-/* Finds the first alias present; returns its column or -1. *other is the
- * column of another alias present too, or -1. */
-static int match_field(const char *alist, const char *const *keys, size_t n, int *minutes,
+/* Finds the first alias present, trying each of the '|'-separated lists in
+ * turn; returns its column or -1. *other is the column of another alias
+ * present too, or -1. */
+static int match_field(const char *const lists[2], const char *const *keys, size_t n, int *minutes,
                        int *other)
 {
     char want[128];
     int found = -1;
     *other = -1;
-    while (alist && *alist) {
-        size_t len = strcspn(alist, "|");
-        char one[128];
-        if (len < sizeof one) {
-            memcpy(one, alist, len);
-            one[len] = '\0';
-            char *unit = strstr(one, "@min");
-            if (unit)
-                *unit = '\0';
-            msc_header_key(one, want, sizeof want);
-            for (size_t c = 0; c < n; c++)
-                if (strcmp(keys[c], want) == 0) {
-                    if (found < 0) {
-                        *minutes = unit != NULL;
-                        found = (int)c;
-                    } else if ((int)c != found && *other < 0) {
-                        *other = (int)c;
+    for (int l = 0; l < 2; l++)
+        for (const char *alist = lists[l]; alist && *alist;) {
+            size_t len = strcspn(alist, "|");
+            char one[128];
+            if (len < sizeof one) {
+                memcpy(one, alist, len);
+                one[len] = '\0';
+                char *unit = strstr(one, "@min");
+                if (unit)
+                    *unit = '\0';
+                msc_header_key(one, want, sizeof want);
+                for (size_t c = 0; c < n; c++)
+                    if (strcmp(keys[c], want) == 0) {
+                        if (found < 0) {
+                            *minutes = unit != NULL;
+                            found = (int)c;
+                        } else if ((int)c != found && *other < 0) {
+                            *other = (int)c;
+                        }
+                        break;
                     }
-                    break;
-                }
+            }
+            alist += len + (alist[len] == '|');
         }
-        alist += len + (alist[len] == '|');
-    }
     return found;
 }
 
@@ -267,8 +291,8 @@ int msc_profile_map_header(const struct msc_profile *p, enum msc_file file,
     }
     for (int f = 0; f < msc_field_count[file]; f++) {
         int minutes = 0;
-        map->col[f] = match_field(aliases(p, file, f), (const char *const *)keys, n, &minutes,
-                                  &map->passed_over[f]);
+        const char *const lists[2] = {p->headers[file][f], msc_field_names[file][f]};
+        map->col[f] = match_field(lists, (const char *const *)keys, n, &minutes, &map->passed_over[f]);
         map->minutes[f] = (unsigned char)minutes;
         map->found += map->col[f] >= 0;
     }
@@ -295,7 +319,7 @@ int msc_profile_covers(const struct msc_profile *p, enum msc_file file)
     for (int f = 0; f < msc_field_count[file]; f++)
         if (p->headers[file][f])
             return 1;
-    return p->canonical_fallback;
+    return 0;
 }
 
 const struct msc_profile *msc_profile_detect(enum msc_file file, const char *const *headers,
@@ -378,12 +402,13 @@ static int on_map_key(void *user, const char *section, const char *name, const c
         for (int f = 0; f < MSC_FILE_COUNT; f++)
             for (int k = 0; k < msc_field_count[f]; k++)
                 if (!mp->p.headers[f][k])
-                    mp->p.headers[f][k] = aliases(base, (enum msc_file)f, k);
+                    mp->p.headers[f][k] = base->headers[f][k];
         mp->p.true_words = base->true_words;
         mp->p.false_words = base->false_words;
         mp->p.none_words = base->none_words;
         mp->p.empty_words = base->empty_words;
         mp->p.date_order = base->date_order;
+        mp->p.default_order = base->default_order;
         mp->p.survey_scale_min = base->survey_scale_min;
         mp->p.survey_scale_max = base->survey_scale_max;
         return 1;
@@ -429,7 +454,6 @@ enum msc_status msc_profile_load_map(const char *path, struct msc_profile **out,
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     msc_arena_init(&mp->arena);
     mp->p.name = "map";
-    mp->p.canonical_fallback = 1;
     mp->p.survey_scale_max = 10;
     int rc = ini_parse(path, on_map_key, mp);
     enum msc_status st = MSC_OK;

@@ -3,7 +3,8 @@
  * (CSV reader, profile detection, loader, KPIs, report, table writers).
  *
  * Input: byte 0 picks the file (% 5: tickets, time_entries, surveys,
- * clients, resources), the date order (/ 5 % 3), the profile (/ 15 % 5:
+ * clients, resources), the date order (/ 5 % 3: auto, the default, so that
+ * the raw date pass of read/dateorder.h runs too; dmy; ymd), the profile (/ 15 % 5:
  * auto, generic, autotask, connectwise, halopsa) and the parallel reader's
  * chunk size (/ 75: the default, 1, 7 or 64 bytes, so that rows and quoted
  * fields cross chunk boundaries); byte 1 holds flags (bit 0
@@ -35,7 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.now = msc_days_from_civil(2026, 4, 15) * 86400;
     o.profile = prof ? msc_profiles[prof - 1] : NULL;
     msc_run_init(&run);
-    run.settings.date_order = (enum msc_date_order)order;
+    static const enum msc_date_order orders[3] = {MSC_DATE_AUTO, MSC_DATE_DMY, MSC_DATE_YMD};
+    run.settings.date_order = orders[order];
     if (flags & 32)
         run.settings.decimal_comma = 1;
     fz_run(&run, &o, (flags & 0x98) == 0x98);

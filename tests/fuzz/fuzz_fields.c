@@ -4,6 +4,8 @@
  *   - msc_parse_datetime in each date order: a value read is a real
  *     calendar time in years 1..9999, and written back with
  *     msc_format_datetime it reads again as the same value;
+ *   - msc_date_vote: a cell that votes for one order reads in that order
+ *     only, one that reads either way reads in both;
  *   - msc_parse_number with '.' and ',' decimals: a value read is finite;
  *   - msc_parse_bool / msc_parse_rating: the out value is 0/1 or 0/0.5/1;
  *   - msc_cp1252_to_utf8: the result is valid UTF-8 of the length it says;
@@ -51,6 +53,19 @@ static void check_datetime(const char *s)
         CHECK(msc_days_from_civil(y, m, d) == days);
         int wd = msc_weekday(days);
         CHECK(wd >= 0 && wd <= 6);
+    }
+}
+
+static void check_vote(const char *s)
+{
+    int64_t t;
+    int mdy = msc_parse_datetime(s, MSC_DATE_MDY, &t) == MSC_FIELD_OK;
+    int dmy = msc_parse_datetime(s, MSC_DATE_DMY, &t) == MSC_FIELD_OK;
+    switch (msc_date_vote(s)) {
+    case MSC_VOTE_EITHER: CHECK(mdy && dmy); break;
+    case MSC_VOTE_DAY_FIRST: CHECK(dmy && !mdy); break;
+    case MSC_VOTE_MONTH_FIRST: CHECK(mdy && !dmy); break;
+    case MSC_VOTE_NONE: break;
     }
 }
 
@@ -133,6 +148,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     s[size] = '\0';
     size_t len = strlen(s);
     check_datetime(s);
+    check_vote(s);
     check_numbers(s);
     check_text(s, len);
     free(s);

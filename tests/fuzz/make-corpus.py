@@ -17,7 +17,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 OUT = os.path.join(ROOT, "tests", "fuzz", "corpus")
 KINDS = ["tickets.csv", "time_entries.csv", "surveys.csv", "clients.csv", "resources.csv"]
 PROFILES = ["auto", "generic", "autotask", "connectwise", "halopsa"]
-ORDERS = ["mdy", "dmy", "ymd"]
+ORDERS = ["auto", "dmy", "ymd"]
 MAX = 6000
 
 
@@ -57,19 +57,23 @@ def csv_inputs():
     out = []
     for path in sorted(glob.glob(os.path.join(ROOT, "tests/data/spec/*/*.csv"))):
         if kind_of(path) is not None:
-            out.append((path, kind_of(path), "auto", "mdy"))
+            out.append((path, kind_of(path), "auto", "auto"))
     for path in sorted(glob.glob(os.path.join(ROOT, "tests/data/psa/*/*.csv"))):
         if kind_of(path) is not None:
-            out.append((path, kind_of(path), "auto", "mdy"))
+            out.append((path, kind_of(path), "auto", "auto"))
     for psa in ("autotask", "connectwise", "halopsa"):
         for path in sorted(glob.glob(os.path.join(ROOT, "examples/psa", psa, "*.csv"))):
             out.append((path, kind_of(path), psa if kind_of(path) < 3 else "auto",
-                        "dmy" if psa == "halopsa" else "mdy"))
+                        "dmy" if psa == "halopsa" else "auto"))
     for path in sorted(glob.glob(os.path.join(ROOT, "examples/data/*.csv"))):
-        out.append((path, kind_of(path), "auto", "mdy"))
+        out.append((path, kind_of(path), "auto", "auto"))
+    # Day-first, month-first and dotted dates whose order is inferred.
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests/data/psa-dates/*/*.csv")) +
+                       glob.glob(os.path.join(ROOT, "examples/psa/european/*.csv"))):
+        out.append((path, kind_of(path), "auto", "auto"))
     for path in sorted(glob.glob(os.path.join(ROOT, "tests/corpus/*/*.csv"))):
         if kind_of(path) is not None:
-            out.append((path, kind_of(path), "auto", "mdy"))
+            out.append((path, kind_of(path), "auto", "auto"))
     return out
 
 

@@ -100,7 +100,10 @@ static void test_date_forms(void)
     CHECK(dt_is("03/04/2026 13:22:05", MSC_DATE_MDY, t132205));
     CHECK(dt_is("3/4/2026", MSC_DATE_MDY, at(2026, 3, 4, 0, 0, 0)));
     CHECK(dt_is("03-04-2026 13:22", MSC_DATE_MDY, t1322));
-    CHECK(dt_is("03.04.2026 13:22", MSC_DATE_MDY, t1322));
+    /* Dots: always day first (data-model.md). */
+    CHECK(dt_is("04.03.2026 13:22", MSC_DATE_MDY, t1322));
+    CHECK(dt_is("13.08.2026 08:34", MSC_DATE_MDY, at(2026, 8, 13, 8, 34, 0)));
+    CHECK(dt_bad("08.13.2026 08:34", MSC_DATE_MDY));
     CHECK(dt_is("  2026-03-04 13:22\t", MSC_DATE_MDY, t1322));
     CHECK(dt_is("\t3/4/2026 1:22 PM \r\n", MSC_DATE_MDY, t1322));
 
@@ -123,6 +126,28 @@ static void test_date_forms(void)
     CHECK(dt_bad("31/12/2026", MSC_DATE_MDY));
     CHECK(dt_bad("12/31/2026", MSC_DATE_DMY));
     CHECK(dt_is("12/31/2026", MSC_DATE_YMD, at(2026, 12, 31, 0, 0, 0)));
+}
+
+/* How a cell votes on its file's day/month order. */
+static void test_date_votes(void)
+{
+    CHECK(msc_date_vote("13/08/2026 08:34:05") == MSC_VOTE_DAY_FIRST);
+    CHECK(msc_date_vote(" 8/13/2026 1:22 PM") == MSC_VOTE_MONTH_FIRST);
+    CHECK(msc_date_vote("03/08/2026 09:00") == MSC_VOTE_EITHER);
+    CHECK(msc_date_vote("3/4/2026") == MSC_VOTE_EITHER);
+    CHECK(msc_date_vote("31-01-2026 14:05") == MSC_VOTE_DAY_FIRST);
+    CHECK(msc_date_vote("01-31-2026") == MSC_VOTE_MONTH_FIRST);
+    /* Dotted and year-first dates do not vote; nor does what neither order reads. */
+    CHECK(msc_date_vote("13.08.2026 08:34") == MSC_VOTE_NONE);
+    CHECK(msc_date_vote("03.08.2026") == MSC_VOTE_NONE);
+    CHECK(msc_date_vote("2026-08-13 08:34") == MSC_VOTE_NONE);
+    CHECK(msc_date_vote("2026/08/13") == MSC_VOTE_NONE);
+    CHECK(msc_date_vote("2/30/2026") == MSC_VOTE_NONE);
+    CHECK(msc_date_vote("13/13/2026") == MSC_VOTE_NONE);
+    CHECK(msc_date_vote("13/08/2026 25:00") == MSC_VOTE_NONE);
+    CHECK(msc_date_vote("") == MSC_VOTE_NONE);
+    CHECK(msc_date_vote("?") == MSC_VOTE_NONE);
+    CHECK(msc_date_vote("123/4/2026") == MSC_VOTE_NONE);
 }
 
 static void test_date_invalid(void)
@@ -394,6 +419,7 @@ int main(void)
 {
     set_tz("UTC");
     test_date_forms();
+    test_date_votes();
     test_date_invalid();
     test_date_zones();
     test_numbers();
