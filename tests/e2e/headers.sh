@@ -141,14 +141,16 @@ mix() {
     sed -i -E "2,$(($2 - 1))s#([0-9]{4})-(0[1-9]|1[0-2])-([0-9]{2})#\\3/\\2/\\1#g;$2,\$s#([0-9]{4})-(0[1-9]|1[0-2])-([0-9]{2})#\\2/\\3/\\1#g" "$1"
 }
 mix "$W/mixed/time_entries.csv" 6001
-check "mixed time entries skipped" 0 - "time_entries.csv: dates in both day/month orders: line [0-9]+ needs day first .*line [0-9]+ month first" \
+# A skipped file fails the data-quality gate: written, exit 1.
+check "mixed time entries skipped" 1 - "time_entries.csv: dates in both day/month orders: line [0-9]+ needs day first .*line [0-9]+ month first" \
     "$W/mixed"
 grep -q "hours has no value: time_entries.csv was not read" "$W/err" ||
     { fail=$((fail + 1)); echo "FAIL: a skipped mixed file leaves its KPIs blank"; }
 mix "$W/mixed/tickets.csv" 2001
 check "mixed tickets refused" 3 - "tickets.csv: dates in both day/month orders: line [0-9]+ needs day first" "$W/mixed"
-# Given an order, the same file is read; what that order cannot read is a bad value.
-check "mixed tickets read with --date-order" 0 - "unparseable date" "$W/mixed" --date-order dmy
+# Given an order, the same file is read; what that order cannot read is a bad
+# value (so many here that the data-quality gate fails: exit 1).
+check "mixed tickets read with --date-order" 1 - "unparseable date" "$W/mixed" --date-order dmy
 
 echo "headers: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
