@@ -196,7 +196,7 @@ static void rate_chart(struct msc_xw *x, lxw_worksheet *ws, const struct client 
     snprintf(title, sizeof title, "Effective hourly rate by client, %s to %s", first, last);
     lxw_chart_font title_font = {.size = 12, .bold = 1, .color = 0x1F3864};
     lxw_chart_font small = {.size = 9, .color = 0x595959};
-    chart_title_set_name(chart, title);
+    chart_title_set_name(chart, msc_xw_clean(x, title, 0));
     chart_title_set_name_font(chart, &title_font);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     /* In a bar chart y is the (vertical) category axis, drawn bottom up;
