@@ -10,6 +10,7 @@
 #include "write/xlsx.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@ struct cli {
     const char *config;
     const char *map;
     const char *output;
+    const char *rejects;     /* --rejects FILE, or NULL */
     const char *mail_to;     /* NULL: the mail_to setting */
     enum format format;
     int date_order;          /* -1: the settings decide */
@@ -41,7 +43,7 @@ struct cli {
 enum {
     OPT_TICKETS = 256, OPT_TIME, OPT_SURVEYS, OPT_CLIENTS, OPT_RESOURCES, OPT_MAP, OPT_DATE_ORDER,
     OPT_PERIOD, OPT_MONTH, OPT_MONTHS, OPT_AS_OF, OPT_KPI, OPT_LIST_KPIS, OPT_MAIL_TO, OPT_STRICT,
-    OPT_PARTIAL, OPT_HELP, OPT_VERSION
+    OPT_PARTIAL, OPT_HELP, OPT_VERSION, OPT_REJECTS
 };
 
 static const struct option long_options[] = {
@@ -65,6 +67,7 @@ static const struct option long_options[] = {
     {"list-kpis", no_argument, NULL, OPT_LIST_KPIS},
     {"mail-to", required_argument, NULL, OPT_MAIL_TO},
     {"strict", no_argument, NULL, OPT_STRICT},
+    {"rejects", required_argument, NULL, OPT_REJECTS},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, OPT_HELP},
@@ -108,6 +111,8 @@ static void usage(FILE *f)
           "  -f, --format FORMAT       xlsx (default), csv or json (the KPI table)\n"
           "      --mail-to ADDR[,ADDR] after writing, mail the report through sendmail\n"
           "      --strict              exit 1 when any row was rejected\n"
+          "      --rejects FILE        also write every rejected and warned row as CSV\n"
+          "                            (file,line,column,severity,reason,value)\n"
           "  -q, --quiet               print nothing on success\n"
           "  -v, --verbose             list every rejected row and warning\n"
           "      --help                this text\n"
@@ -118,6 +123,29 @@ static void usage(FILE *f)
           "data that does not cover the report (stale exports: see --partial); 4 output\n"
           "not written; 5 written, but mailing it failed.\n",
           f);
+}
+
+/* What is printed on stdout (--help > /dev/full) must have arrived. */
+static int stdout_status(void)
+{
+    return fflush(stdout) != 0 || ferror(stdout) ? MSC_ERR_OUTPUT : 0;
+}
+
+/* Descriptors 0-2 closed by the caller would be handed out to the next
+ * open(): a temporary report file on descriptor 1 would then receive the
+ * copy meant for stdout. /dev/null takes their place; stdout's copy is
+ * opened read-only, so that writing there fails (exit 4) instead of
+ * losing the report quietly. */
+static void guard_std_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+            int nfd = open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY);
+            if (nfd >= 0 && nfd != fd) {
+                dup2(nfd, fd);
+                close(nfd);
+            }
+        }
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -226,10 +254,11 @@ static int parse_args(int argc, char **argv, struct cli *c)
         case OPT_KPI: c->run.kpis = optarg; break;
         case OPT_LIST_KPIS: c->list_kpis = 1; break;
         case OPT_STRICT: c->strict = 1; break;
+        case OPT_REJECTS: c->rejects = optarg; break;
         case 'q': c->quiet = 1; break;
         case 'v': c->verbose = 1; break;
-        case OPT_HELP: usage(stdout); exit(0);
-        case OPT_VERSION: puts(PROG " " MSC_VERSION); exit(0);
+        case OPT_HELP: usage(stdout); exit(stdout_status());
+        case OPT_VERSION: puts(PROG " " MSC_VERSION); exit(stdout_status());
         default: return usage_error("%s", "invalid option");
         }
     }
@@ -341,7 +370,9 @@ static void print_dq(const struct msc_model *m, int verbose, int quiet)
     for (size_t i = 0; i < m->dq.count; i++) {
         const struct msc_dq_item *it = &m->dq.items[i];
         rejected += it->severity == MSC_REJECTED;
-        if (quiet || (!verbose && (it->severity != MSC_REJECTED || shown >= MAX_LISTED_ROWS)))
+        /* A warning on the header line is about the whole file: always shown. */
+        int header = it->line == 1 && it->column > 0;
+        if (quiet || (!verbose && !header && (it->severity != MSC_REJECTED || shown >= MAX_LISTED_ROWS)))
             continue;
         shown++;
         fprintf(stderr, PROG ": %s:%ld:%d: %s: %s%s%s%s\n", m->file[it->file].path, it->line,
@@ -357,8 +388,8 @@ static void print_dq(const struct msc_model *m, int verbose, int quiet)
             break;
         }
     if (!quiet && !verbose && rejected > shown)
-        fprintf(stderr, PROG ": ... and %zu more rejected rows (all are listed in the report's "
-                        "Data Quality sheet; -v lists them here)\n", rejected - shown);
+        fprintf(stderr, PROG ": ... and %zu more rejected rows (the report's Data Quality sheet "
+                        "lists them; -v here, --rejects FILE as CSV)\n", rejected - shown);
 }
 
 /* What makes this report less than complete: said even with -q, since cron
@@ -438,6 +469,23 @@ static enum msc_status write_report(const struct cli *c, const struct msc_run *r
     return msc_output_commit(&out, err);
 }
 
+/* --rejects FILE: every rejected and warned row, through the same
+ * temporary file and rename as the report. */
+static enum msc_status write_rejects(const char *path, const struct msc_model *m,
+                                     struct msc_error *err)
+{
+    struct msc_output out;
+    enum msc_status st = msc_output_begin(&out, path, err);
+    if (st != MSC_OK)
+        return st;
+    if (msc_write_rejects(out.fp, m) < 0) {
+        st = msc_error_set(err, MSC_ERR_OUTPUT, "%s: cannot write: %s", path, strerror(errno));
+        msc_output_abort(&out);
+        return st;
+    }
+    return msc_output_commit(&out, err);
+}
+
 /* Recipients (--mail-to, else the mail_to setting), sender, sendmail
  * command ($SENDMAIL, else the setting) and subject prefix, checked before
  * the run so that a bad address is a usage error (2), not a failed mail (5). */
@@ -459,7 +507,15 @@ static enum msc_status mail_setup(const struct cli *c, const struct msc_settings
     mail->from = s->mail_from;
     mail->sendmail = env && *env ? env : s->sendmail;
     mail->subject = s->mail_subject_prefix;
-    return msc_mail_validate(mail, err);
+    /* The attachment is named after the report, whose name the data
+     * decides only in its date: any date shows what the name holds. */
+    char trial[4096];
+    struct msc_model m0 = {.period_kind = c->run.period,
+                           .last_period = msc_period_for_month(c->run.period, 2026 * 12)};
+    mail->attachment_path = output_path(c, &m0, trial, sizeof trial) == 0 ? trial : NULL;
+    st = msc_mail_validate(mail, err);
+    mail->attachment_path = NULL;
+    return st;
 }
 
 /* After the report is written: any failure is exit 5, the report stays. */
@@ -492,6 +548,7 @@ int main(int argc, char **argv)
     struct cli c;
     struct msc_error err = {0};
     struct msc_run run;
+    guard_std_fds();
     if (parse_args(argc, argv, &c) != 0)
         return MSC_ERR_USAGE;
 
@@ -532,6 +589,8 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (st == MSC_OK)
         st = write_report(&c, &run, path, &err);
+    if (st == MSC_OK && c.rejects)
+        st = write_rejects(c.rejects, &run.model, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (st == MSC_OK && c.verbose)
         fprintf(stderr, PROG ": seconds: read %.3f, compute %.3f, write %.3f\n", run.read_seconds,
@@ -552,7 +611,7 @@ int main(int argc, char **argv)
     msc_run_release(&run);
     msc_profile_free(map);
     msc_mail_list_release(&to);
-    if (fflush(stdout) != 0 && st == MSC_OK)
+    if (stdout_status() != 0 && st == MSC_OK)
         st = MSC_ERR_OUTPUT;
     return (int)st;
 }

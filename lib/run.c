@@ -269,6 +269,9 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
             run->model.file[f].note = absent[f];
             continue;
         }
+        /* A file named by an option is wanted: a typo there is no skipped file. */
+        if (o->path[f] && strcmp(path, "-") != 0 && access(path, F_OK) != 0)
+            return msc_error_set(err, MSC_ERR_INPUT, "%s: not found", path);
         if ((st = msc_load_file(&run->model, f, path, o->profile, &sink, err)) != MSC_OK)
             return st;
     }

@@ -721,6 +721,42 @@ static int row_votes(const struct loader *ld, const struct msc_csv_row *row)
     return 0;
 }
 
+/* Two columns of the same name: the first is read (as profiles match
+ * headers), and the header line gets a warning naming both. -1 on no memory. */
+static int warn_repeated_headers(struct loader *ld, const struct msc_csv_row *row)
+{
+    struct msc_names seen;
+    int *first = msc_malloc((row->nfields + 1) * sizeof *first), rc = first ? 0 : -1;
+    char *key = NULL;
+    size_t cap = 0;
+    msc_names_init(&seen);
+    for (size_t c = 0; c < row->nfields && rc == 0; c++) {
+        size_t before = msc_names_count(&seen);
+        if (msc_grow(&key, &cap, strlen(row->fields[c]) + 1, 1) < 0) {
+            rc = -1;
+            break;
+        }
+        msc_header_key(row->fields[c], key, cap);
+        int id = *key ? msc_names_intern(&seen, key) : -1;
+        if (id < -1)
+            rc = -1;
+        else if (id >= 0 && (size_t)id == before)
+            first[id] = (int)c + 1;
+        else if (id >= 0) {
+            char reason[96];
+            snprintf(reason, sizeof reason,
+                     "repeated column name: column %d of that name is read, this one ignored",
+                     first[id]);
+            rc = msc_dq_add(&ld->m->dq, (int)ld->file, row->line, (int)c + 1, MSC_WARNING, reason,
+                            row->fields[c]);
+        }
+    }
+    msc_names_release(&seen);
+    free(first);
+    free(key);
+    return rc;
+}
+
 static int map_header(struct loader *ld, const struct msc_csv_row *row)
 {
     const struct msc_profile *p = ld->profile, *best = NULL;
@@ -746,6 +782,8 @@ static int map_header(struct loader *ld, const struct msc_csv_row *row)
                       headers);
         return -1;
     }
+    if (warn_repeated_headers(ld, row) < 0)
+        ld->m->nomem = 1;
     ld->info->profile = p->name;
     ld->info->fields_found = list_fields(ld, row, 1);
     ld->info->fields_missing = list_fields(ld, row, 0);

@@ -1,10 +1,10 @@
 /* settings.c: defaults from kpis.md and the INI reader (libinih). */
 #include "model/settings.h"
 #include "kpi/registry.h"
+#include "util/inifile.h"
 #include "util/mem.h"
 #include "util/names.h"
 
-#include <ini.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -198,6 +198,24 @@ static int add_day(struct load_state *ls, const char *item)
     return -1;
 }
 
+/* Whether a time zone name resolves in the tz database: a TZ the C library
+ * cannot find is UTC to it, silently, and every time would move. Only
+ * database names (Europe/Berlin, UTC) are taken, not POSIX rule strings. */
+static int known_zone(const char *name)
+{
+    if (!*name || name[0] == '/' || strstr(name, "..") || strspn(name,
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_+-") != strlen(name))
+        return 0;
+    const char *dir = getenv("TZDIR");
+    char path[512], magic[4];
+    snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
+    FILE *f = fopen(path, "rb");
+    int ok = f && fread(magic, 1, 4, f) == 4 && memcmp(magic, "TZif", 4) == 0;
+    if (f)
+        fclose(f);
+    return ok;
+}
+
 static int set_key(struct load_state *ls, const struct key *k, const char *v)
 {
     struct msc_settings *s = ls->s;
@@ -207,6 +225,21 @@ static int set_key(struct load_state *ls, const struct key *k, const char *v)
     case K_LIST:
         if (strlen(v) >= k->size) {
             snprintf(ls->msg, sizeof ls->msg, "value longer than %zu characters", k->size - 1);
+            return -1;
+        }
+        /* A CR or LF would end a mail header early (msp_name goes into the
+         * subject); no other control character belongs in a setting either. */
+        for (const char *p = v; *p; p++)
+            if (((unsigned char)*p < 0x20 && *p != '\t') || *p == 0x7F) {
+                snprintf(ls->msg, sizeof ls->msg, "holds a control character (byte 0x%02X)",
+                         (unsigned char)*p);
+                return -1;
+            }
+        if (k->offset == F(timezone) && *v && !known_zone(v)) {
+            const char *dir = getenv("TZDIR");
+            snprintf(ls->msg, sizeof ls->msg,
+                     "'%.60s' is not a time zone of the tz database (%s), e.g. America/New_York",
+                     v, dir && *dir ? dir : "/usr/share/zoneinfo");
             return -1;
         }
         strcpy(field, v);
@@ -309,9 +342,11 @@ static int on_key(void *user, const char *section, const char *name, const char 
 enum msc_status msc_settings_load(struct msc_settings *s, const char *path, struct msc_error *err)
 {
     struct load_state ls = {s, 0, ""};
-    int rc = ini_parse(path, on_key, &ls);
+    int rc = msc_ini_parse_file(path, on_key, &ls);
     if (rc == -1)
         return msc_error_set(err, MSC_ERR_USAGE, "%s: cannot open settings file", path);
+    if (rc == -3)
+        return msc_error_set(err, MSC_ERR_USAGE, "%s: not a settings file (a folder?)", path);
     if (rc == -2)
         return msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", path);
     if (rc > 0)

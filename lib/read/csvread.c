@@ -49,6 +49,7 @@ struct reader {
     int line_open;  /* the last byte fed did not end a line */
     size_t line_pos; /* bytes of the current line fed before this segment */
     int skip_line;   /* the rest of the line belongs to a row dropped */
+    int cr_ended;    /* the last block fed ended with a CR that ended a line */
     long row_start; /* line the current row began on, or -1 */
     long index;
     int nomem, stop;
@@ -384,14 +385,45 @@ static int reader_init(struct reader *r, struct msc_csv_info *info, struct batch
 
 static int halted(const struct reader *r) { return r->stop || r->nomem || r->header_fault; }
 
-/* Feeds bytes a line at a time, so that each row knows its line. */
+/* Where the next byte c at or after p is, or end; *at caches the last
+ * answer so that a block is scanned once for each byte however many lines
+ * it holds. */
+static const char *next_byte(const char **at, const char *p, const char *end, char c)
+{
+    if (!*at || *at < p) {
+        const char *q = memchr(p, c, (size_t)(end - p));
+        *at = q ? q : end;
+    }
+    return *at;
+}
+
+/* Feeds bytes a line at a time, so that each row knows its line. LF, CRLF
+ * and CR alone (old Mac exports) end a line. A line longer than CHUNK goes
+ * in CHUNK pieces, so that feed() can grow libcsv's field buffer
+ * geometrically between them. */
 static void feed_block(struct reader *r, const char *p, size_t len)
 {
-    const char *end = p + len;
+    const char *end = p + len, *lf = NULL, *cr = NULL;
+    if (r->cr_ended && p < end && *p == '\n' && !halted(r)) {
+        /* The LF of a CRLF split between blocks: its line is counted. */
+        feed(r, p, 1, 0);
+        r->line_open = 0;
+        r->line_pos = 0;
+        p++;
+    }
+    r->cr_ended = 0;
     while (p < end && !halted(r)) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *stop = nl ? nl + 1 : end;
-        feed(r, p, (size_t)(stop - p), nl != NULL);
+        const char *eol = next_byte(&lf, p, end, '\n'), *c = next_byte(&cr, p, end, '\r');
+        int ends = eol < end || c < end;
+        if (c < eol)
+            eol = c + 1 < end && c[1] == '\n' ? c + 1 : c;
+        const char *stop = eol < end ? eol + 1 : end;
+        if (stop - p > CHUNK) {
+            stop = p + CHUNK;
+            ends = 0;
+        }
+        r->cr_ended = ends && stop == end && stop[-1] == '\r';
+        feed(r, p, (size_t)(stop - p), ends);
         p = stop;
     }
 }
@@ -689,12 +721,15 @@ static int take_chunk(struct chunked *cs, struct chunk *c)
     c->len = cs->carry_len;
     cs->carry_len = 0;
     for (;;) {
-        for (size_t i = scanned > step - 1 ? scanned : step - 1; i < c->len; i++)
-            if (c->raw[i] == '\n') {
-                cut = i + 1;
+        size_t i = scanned > step - 1 ? scanned : step - 1;
+        for (; i < c->len; i++)
+            if (c->raw[i] == '\n' || (c->raw[i] == '\r' && i + 1 < c->len)) {
+                cut = i + 1 + (c->raw[i] == '\r' && c->raw[i + 1] == '\n');
                 break;
+            } else if (c->raw[i] == '\r') {
+                break; /* CR or CRLF: the next read tells */
             }
-        scanned = c->len;
+        scanned = i;
         if (cut)
             break;
         int first = !cs->started;

@@ -4,7 +4,7 @@
  * What the reader settles so that nobody else has to: a UTF-8 byte-order
  * mark is dropped; UTF-16 is refused with a message saying so; the delimiter
  * (',', ';' or tab) is the one that occurs most in the header line outside
- * quotes; CRLF and LF both end lines; each field that is not valid UTF-8 is
+ * quotes; CRLF, LF and CR alone all end lines; each field that is not valid UTF-8 is
  * read as Windows-1252 and converted; rows are numbered by physical line
  * (the header is line 1, a quoted field with newlines spans lines) so that
  * messages can say file:line; rows made only of empty fields count as blank

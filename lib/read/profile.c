@@ -2,9 +2,9 @@
 #include "read/profile.h"
 #include "read/field.h"
 #include "util/arena.h"
+#include "util/inifile.h"
 #include "util/mem.h"
 
-#include <ini.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -455,10 +455,12 @@ enum msc_status msc_profile_load_map(const char *path, struct msc_profile **out,
     msc_arena_init(&mp->arena);
     mp->p.name = "map";
     mp->p.survey_scale_max = 10;
-    int rc = ini_parse(path, on_map_key, mp);
+    int rc = msc_ini_parse_file(path, on_map_key, mp);
     enum msc_status st = MSC_OK;
     if (rc == -1)
         st = msc_error_set(err, MSC_ERR_USAGE, "%s: cannot open map file", path);
+    else if (rc == -3)
+        st = msc_error_set(err, MSC_ERR_USAGE, "%s: not a map file (a folder?)", path);
     else if (rc == -2)
         st = msc_error_set(err, MSC_ERR_NOMEM, "%s: out of memory", path);
     else if (rc > 0)

@@ -5,7 +5,8 @@
  * after trimming, folding runs of white space (ASCII space, tab, CR, LF, FF,
  * VT) to one space and folding ASCII case. Each distinct name gets a dense
  * id 0, 1, 2 ... in order of first sight, and keeps its first spelling
- * (trimmed) for reports. Strings live in the table's own arena.
+ * (trimmed) for reports. Strings live in the table's own arena. The table
+ * hashes with the run's random key, so input cannot choose collisions.
  *
  *     struct msc_names people;
  *     msc_names_init(&people);
@@ -20,9 +21,11 @@
 #include <stdint.h>
 
 #include "util/arena.h"
+#include "util/siphash.h"
 
 struct msc_names {
     struct msc_arena arena;
+    struct msc_hash_key seed; /* the run's (msc_hash_key), copied at init */
     const char **display; /* id -> first spelling */
     const char **key;     /* id -> folded form */
     size_t count, cap;

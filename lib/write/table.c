@@ -1,5 +1,6 @@
 /* table.c: CSV and JSON writers of the KPI table. */
 #include "write/table.h"
+#include "read/profile.h"
 
 #include <math.h>
 #include <string.h>
@@ -36,6 +37,25 @@ static void csv_text(FILE *f, const char *s)
         fputc(*s, f);
     }
     fputc('"', f);
+}
+
+int msc_write_rejects(FILE *f, const struct msc_model *m)
+{
+    fputs("file,line,column,severity,reason,value\n", f);
+    for (size_t i = 0; i < m->dq.count && !ferror(f); i++) {
+        const struct msc_dq_item *it = &m->dq.items[i];
+        const char *path = m->file[it->file].path;
+        csv_text(f, path ? path : msc_file_names[it->file]);
+        fprintf(f, ",%ld,", it->line);
+        if (it->column > 0)
+            fprintf(f, "%d", it->column);
+        fputs(it->severity == MSC_REJECTED ? ",rejected," : ",warning,", f);
+        csv_text(f, it->reason);
+        fputc(',', f);
+        csv_text(f, it->value);
+        fputc('\n', f);
+    }
+    return ferror(f) ? -1 : 0;
 }
 
 static const char *met_word(int met) { return met < 0 ? "" : met ? "true" : "false"; }

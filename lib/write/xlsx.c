@@ -49,6 +49,8 @@ enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
     };
 
     if (msc_xw_init(&x, wb, r, o) == 0) {
+        if (props.company) /* the one property from outside: the settings */
+            props.company = (char *)msc_xw_clean(&x, props.company, 0);
         msc_xw_ok(&x, workbook_set_properties(wb, &props));
         for (size_t i = 0; i < sizeof sheets / sizeof sheets[0] && x.status == MSC_OK; i++)
             sheets[i](&x);

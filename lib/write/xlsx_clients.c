@@ -18,6 +18,10 @@ enum { ROW_GROUP = 3, ROW_HEAD = 4, ROW_FIRST = 5 };
 /* The whole range leads: the ranking and the tiers are made from it. */
 enum { NFIG = 9, COL_RANGE = 1, COL_LATEST = COL_RANGE + NFIG + 1 };
 enum { TIERS = 5 }; /* A, B, C, D and none */
+/* With more rated clients than twice this, the chart draws the best and
+ * the worst this many: a bar per client stops being readable long before
+ * 65,536 of them, where libxlsxwriter 1.1.4's 16-bit point count hung. */
+enum { CHART_ENDS = 25 };
 
 /* One client's (or all clients') figures over some periods. Sums first;
  * the ratios are made from the sums, so a range's rate is its revenue over
@@ -68,10 +72,13 @@ static void add_endpoints(const struct msc_xw *x, struct fig *f, int client, int
     int n = msc_period_months(m->period_kind, period, ym, w);
     for (int i = 0; i < n; i++)
         sum += w[i];
-    size_t nclients = msc_names_count(&m->clients);
-    for (size_t c = 0; c < nclients; c++) {
+    /* One client, or all: a pass over every client for each one made the
+     * sheet quadratic in clients. */
+    size_t c = client >= 0 ? (size_t)client : 0;
+    size_t end = client >= 0 ? c + 1 : msc_names_count(&m->clients);
+    for (; c < end; c++) {
         double one;
-        if ((client >= 0 && (int)c != client) || !m->client[c].listed)
+        if (!m->client[c].listed)
             continue;
         if (msc_model_client_money(m, (int)c, period, &one, NULL)) {
             em += one;
@@ -182,9 +189,11 @@ static void headers(struct msc_xw *x, lxw_worksheet *ws, int col, const char *gr
         msc_xw_text(x, ws, ROW_HEAD, col + i, head[i], x->header);
 }
 
-/* The bar chart of the ranked clients' range rates, one colour per tier. */
-static void rate_chart(struct msc_xw *x, lxw_worksheet *ws, const struct client *cl, int nrated,
-                       int at, const lxw_chart_fill *fill, int width_px)
+/* The bar chart of range rates, one colour per tier, over the npts rows
+ * from row0 (names in column 0, rates in the range's rate column); who[i]
+ * is the client of row row0 + i, NULL for a gap. */
+static void rate_chart(struct msc_xw *x, lxw_worksheet *ws, const struct client *const *who,
+                       int npts, int row0, int at, const lxw_chart_fill *fill, int width_px)
 {
     lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_BAR);
     if (!chart) {
@@ -197,7 +206,7 @@ static void rate_chart(struct msc_xw *x, lxw_worksheet *ws, const struct client 
     snprintf(title, sizeof title, "Effective hourly rate by client, %s to %s", first, last);
     lxw_chart_font title_font = {.size = 12, .bold = 1, .color = 0x1F3864};
     lxw_chart_font small = {.size = 9, .color = 0x595959};
-    chart_title_set_name(chart, title);
+    chart_title_set_name(chart, msc_xw_clean(x, title, 0));
     chart_title_set_name_font(chart, &title_font);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     /* In a bar chart y is the (vertical) category axis, drawn bottom up;
@@ -210,20 +219,21 @@ static void rate_chart(struct msc_xw *x, lxw_worksheet *ws, const struct client 
     chart_set_series_gap(chart, 40);
 
     lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
-    lxw_chart_point *pts = msc_calloc((size_t)nrated, sizeof *pts);
-    lxw_chart_point **ptr = msc_calloc((size_t)nrated + 1, sizeof *ptr);
+    lxw_chart_point *pts = msc_calloc((size_t)npts, sizeof *pts);
+    lxw_chart_point **ptr = msc_calloc((size_t)npts + 1, sizeof *ptr);
     if (!s || !pts || !ptr) {
         free(pts);
         free(ptr);
         msc_xw_fail(x, MSC_ERR_NOMEM);
         return;
     }
-    chart_series_set_categories(s, "Clients", ROW_FIRST, 0, (lxw_row_t)(ROW_FIRST + nrated - 1), 0);
-    chart_series_set_values(s, "Clients", ROW_FIRST, COL_RANGE + 6,
-                            (lxw_row_t)(ROW_FIRST + nrated - 1), COL_RANGE + 6);
+    chart_series_set_categories(s, "Clients", (lxw_row_t)row0, 0, (lxw_row_t)(row0 + npts - 1), 0);
+    chart_series_set_values(s, "Clients", (lxw_row_t)row0, COL_RANGE + 6,
+                            (lxw_row_t)(row0 + npts - 1), COL_RANGE + 6);
     chart_series_set_name_range(s, "Clients", ROW_HEAD, COL_RANGE + 6);
-    for (int i = 0; i < nrated; i++) {
-        pts[i].fill = (lxw_chart_fill *)&fill[tier_index(tier_of(x, rate(&cl[i].range)))];
+    for (int i = 0; i < npts; i++) {
+        const char *tier = who[i] ? tier_of(x, rate(&who[i]->range)) : NULL;
+        pts[i].fill = (lxw_chart_fill *)&fill[tier_index(tier)];
         ptr[i] = &pts[i];
     }
     msc_xw_ok(x, chart_series_set_points(s, ptr));
@@ -232,7 +242,7 @@ static void rate_chart(struct msc_xw *x, lxw_worksheet *ws, const struct client 
     chart_series_set_labels_font(s, &small);
     free(pts);
     free(ptr);
-    int h = 90 + 22 * nrated;
+    int h = 90 + 22 * npts;
     if (h < 260)
         h = 260;
     msc_xw_place_chart(x, ws, at, 0, 0, 0, chart, 760, h);
@@ -379,15 +389,41 @@ int msc_xw_sheet_clients(struct msc_xw *x)
     const char *reason = msc_xw_why_blank(x, k.revenue, why, sizeof why);
     int width_px = msc_xw_col_px((double)namew) + 2 * (NFIG - 1) * msc_xw_col_px(10.5) +
                    2 * msc_xw_col_px(6) + msc_xw_col_px(1.5);
-    if (nrated)
-        rate_chart(x, ws, cl, nrated, below, fill, width_px);
-    else {
+    const struct client **who = nrated ? msc_calloc(2 * CHART_ENDS + 1, sizeof *who) : NULL;
+    if (nrated && !who)
+        msc_xw_fail(x, MSC_ERR_NOMEM);
+    else if (nrated > 2 * CHART_ENDS) {
+        /* The chart's own rows: the best, a gap, the worst. */
+        char note[300];
+        snprintf(note, sizeof note,
+                 "Chart: the %d highest and the %d lowest effective rates of the %d rated "
+                 "clients (the table above ranks them all).",
+                 CHART_ENDS, CHART_ENDS, nrated);
+        msc_xw_text(x, ws, below, 0, note, x->note);
+        int row0 = below + 1;
+        for (int i = 0; i < 2 * CHART_ENDS + 1; i++) {
+            who[i] = i < CHART_ENDS    ? &cl[i]
+                     : i > CHART_ENDS ? &cl[nrated - (2 * CHART_ENDS + 1 - i)]
+                                      : NULL;
+            msc_xw_text(x, ws, row0 + i, 0,
+                        who[i] ? msc_names_display(&m->clients, who[i]->id) : "\u2026", x->text);
+            msc_xw_number(x, ws, row0 + i, COL_RANGE + 6, who[i] ? rate(&who[i]->range) : NAN,
+                          msc_xw_unit_format(x, MSC_UNIT_MONEY_PER_HOUR, 0));
+        }
+        rate_chart(x, ws, who, 2 * CHART_ENDS + 1, row0, row0 + 2 * CHART_ENDS + 2, fill,
+                   width_px);
+    } else if (nrated) {
+        for (int i = 0; i < nrated; i++)
+            who[i] = &cl[i];
+        rate_chart(x, ws, who, nrated, ROW_FIRST, below, fill, width_px);
+    } else {
         char note[300];
         snprintf(note, sizeof note,
                  "No chart: no client has both revenue and hours in this range%s%s.",
                  reason ? "; " : "", reason ? reason : "");
         msc_xw_text(x, ws, below, 0, note, x->note);
     }
+    free(who);
     free(slot);
     free(cl);
     return x->status == MSC_OK ? 0 : -1;

@@ -14,6 +14,7 @@
 
 #include "kpi/registry.h"
 #include "model/load.h"
+#include "read/csvread.h"
 #include "read/field.h"
 #include "util/mem.h"
 
@@ -216,7 +217,8 @@ lxw_worksheet *msc_xw_sheet(struct msc_xw *x, const char *name, int header_rows)
 {
     if (x->status != MSC_OK)
         return NULL;
-    if (msc_xw_ok(x, workbook_validate_sheet_name(x->wb, name)) < 0)
+    if (!(name = msc_xw_clean(x, name, 0)) ||
+        msc_xw_ok(x, workbook_validate_sheet_name(x->wb, name)) < 0)
         return NULL;
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
     if (!ws) {
@@ -394,6 +396,68 @@ int msc_xw_row_for_text(struct msc_xw *x, lxw_worksheet *ws, int row, const char
     return MSC_XW_ROW_PX(pt);
 }
 
+/* _xHHHH_ at p, the escape Excel decodes in strings. */
+static int ooxml_escape_at(const char *p)
+{
+    if (p[0] != '_' || p[1] != 'x')
+        return 0;
+    for (int i = 2; i < 6; i++)
+        if (!strchr("0123456789abcdefABCDEF", p[i]) || !p[i])
+            return 0;
+    return p[6] == '_';
+}
+
+/* Bytes that are not allowed as they are: a C0 control other than tab,
+ * LF and CR, DEL, U+FFFE and U+FFFF (EF BF BE/BF). */
+static int unwanted_at(const unsigned char *p)
+{
+    return (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F ||
+           (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF));
+}
+
+const char *msc_xw_clean(struct msc_xw *x, const char *s, int cell)
+{
+    size_t len = strlen(s);
+    const char *src = s;
+    if (!msc_utf8_valid(s, len)) {
+        size_t need = msc_cp1252_to_utf8(s, len, NULL, 0) + 1;
+        if (msc_grow(&x->conv, &x->conv_cap, need, 1) < 0) {
+            msc_xw_fail(x, MSC_ERR_NOMEM);
+            return NULL;
+        }
+        len = msc_cp1252_to_utf8(s, len, x->conv, need);
+        src = x->conv;
+    }
+    int dirty = src != s;
+    for (const char *p = src; *p && !dirty; p++)
+        dirty = unwanted_at((const unsigned char *)p) || (cell && ooxml_escape_at(p));
+    if (!dirty)
+        return s;
+    /* At worst each byte becomes "_x005F_" (7 bytes). */
+    if (len > (SIZE_MAX - 1) / 7 || msc_grow(&x->clean, &x->clean_cap, len * 7 + 1, 1) < 0) {
+        msc_xw_fail(x, MSC_ERR_NOMEM);
+        return NULL;
+    }
+    char *o = x->clean;
+    for (const unsigned char *p = (const unsigned char *)src; *p;) {
+        if (unwanted_at(p)) {
+            unsigned cp = *p == 0x7F ? 0x2421 : *p < 0x20 ? 0x2400 + *p : 0xFFFD;
+            *o++ = (char)(0xE0 | (cp >> 12));
+            *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = (char)(0x80 | (cp & 0x3F));
+            p += *p == 0xEF ? 3 : 1;
+        } else if (cell && ooxml_escape_at((const char *)p)) {
+            memcpy(o, "_x005F_", 7);
+            o += 7;
+            p++;
+        } else {
+            *o++ = (char)*p++;
+        }
+    }
+    *o = '\0';
+    return x->clean;
+}
+
 void msc_xw_text(struct msc_xw *x, lxw_worksheet *ws, int row, int col, const char *s,
                  lxw_format *f)
 {
@@ -402,16 +466,23 @@ void msc_xw_text(struct msc_xw *x, lxw_worksheet *ws, int row, int col, const ch
             msc_xw_ok(x, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f));
         return;
     }
+    if (!(s = msc_xw_clean(x, s, 1)))
+        return;
     size_t n = strlen(s);
     if (n <= CELL_MAX) {
         msc_xw_ok(x, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s, f));
         return;
     }
     /* A cell holds at most 32767 bytes: cut a monster name at a character
-     * boundary rather than lose the report over it. */
+     * boundary (and not inside an _x005F_) rather than lose the report. */
     n = CELL_MAX;
     while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
         n--;
+    for (size_t back = 1; back < 7 && back <= n; back++)
+        if (ooxml_escape_at(s + n - back)) {
+            n -= back;
+            break;
+        }
     char *cut = msc_malloc(n + 1);
     if (!cut) {
         msc_xw_fail(x, MSC_ERR_NOMEM);
@@ -549,6 +620,8 @@ lxw_chart *msc_xw_line_chart(struct msc_xw *x, const char *title, enum msc_unit 
     lxw_chart_font title_font = {.size = 12, .bold = 1, .color = TITLE_INK};
     lxw_chart_font small = {.size = 9, .color = GREY};
     lxw_chart_line grid = {.color = 0xD9D9D9, .width = 0.5};
+    if (!(title = msc_xw_clean(x, title, 0)))
+        return NULL;
     chart_title_set_name(chart, title);
     chart_title_set_name_font(chart, &title_font);
     /* A missing value is a gap in the line, never a dive to zero. */
@@ -807,8 +880,11 @@ void msc_xw_release(struct msc_xw *x)
 {
     free(x->label);
     free(x->tech);
+    free(x->clean);
+    free(x->conv);
     x->label = NULL;
     x->tech = NULL;
+    x->clean = x->conv = NULL;
 }
 
 int msc_xw_scored(const struct msc_xw *x, int k)

@@ -54,6 +54,8 @@ struct msc_xw {
     int score;                    /* tech_score's registry index, -1 when not computed */
     char sheet[MSC_MAX_KPIS][32]; /* each KPI's own sheet name, "" when it has none */
     char as_of[24];               /* the as-of time as text */
+    char *clean, *conv;           /* msc_xw_clean's buffers */
+    size_t clean_cap, conv_cap;
 
     /* Shared looks (made once in msc_xw_init). */
     lxw_format *title, *subtitle, *subtitle_wrap, *section, *note, *note_wrap, *header,
@@ -125,6 +127,20 @@ int msc_xw_wrapped(struct msc_xw *x, lxw_worksheet *ws, int row, int last_col, d
  * row's height in pixels. */
 int msc_xw_row_for_text(struct msc_xw *x, lxw_worksheet *ws, int row, const char *s,
                         double width_chars, double line_pt);
+
+/* Every string that reaches the package (cells, and through them chart
+ * caches, series names and categories; sheet names, chart titles, document
+ * properties) goes through here first. XML 1.0 cannot hold C0 control
+ * characters and libxlsxwriter escapes them in cells only, so a name with
+ * one made the chart XML ill-formed: each becomes its visible Unicode
+ * "control picture" (U+2401 for 0x01 ..., U+2421 for DEL); tab, LF and CR
+ * stay. Bytes that are not UTF-8 are read as Windows-1252, as the reader
+ * does; U+FFFE and U+FFFF become U+FFFD. For a cell, a literal _xHHHH_
+ * (which Excel would decode: _x003D_ shows as "=") gets its underscore
+ * written _x005F_, so it shows as written. Returns s itself when it needs
+ * nothing, else a copy valid until the next call; NULL after recording no
+ * memory. */
+const char *msc_xw_clean(struct msc_xw *x, const char *s, int cell);
 
 /* Text from anywhere (input included) as a string cell, never a formula;
  * NULL or "" leaves a styled blank. */

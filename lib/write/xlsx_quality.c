@@ -15,6 +15,10 @@
 #include "util/mem.h"
 
 enum { COL_FILE, COL_REASON, COL_SEVERITY, COL_LINE, COL_COLUMN, COL_VALUE };
+/* The rows listed one by one: far below a sheet's 1,048,576 rows, and more
+ * than anyone reads; the counts by reason above cover them all, and
+ * --rejects FILE writes every one. */
+enum { LISTED_MAX = 10000 };
 
 static const char *severity_word(enum msc_severity s)
 {
@@ -132,7 +136,10 @@ static int item_list(struct msc_xw *x, lxw_worksheet *ws, int row)
 {
     static const char *const head[] = {"File", "Reason", "Severity", "Line", "Column", "Value"};
     const struct msc_dq *dq = &x->m->dq;
-    msc_xw_text(x, ws, row++, 0, "Every rejected or warned row", x->section);
+    size_t listed = dq->count > LISTED_MAX ? LISTED_MAX : dq->count;
+    msc_xw_text(x, ws, row++, 0,
+                listed < dq->count ? "The first rejected or warned rows" : "Every rejected or warned row",
+                x->section);
     if (!dq->count) {
         msc_xw_text(x, ws, row++, 0, "None.", x->note);
         return row;
@@ -147,7 +154,7 @@ static int item_list(struct msc_xw *x, lxw_worksheet *ws, int row)
         msc_xw_text(x, ws, row, c, head[c],
                     c == COL_LINE || c == COL_COLUMN ? x->header : x->header_left);
     row++;
-    for (size_t i = 0; i < dq->count && x->status == MSC_OK; i++, row++) {
+    for (size_t i = 0; i < listed && x->status == MSC_OK; i++, row++) {
         const struct msc_dq_item *it = &dq->items[i];
         msc_xw_text(x, ws, row, COL_FILE, msc_file_names[it->file], x->text);
         msc_xw_text(x, ws, row, COL_REASON, it->reason, x->text);
@@ -159,6 +166,14 @@ static int item_list(struct msc_xw *x, lxw_worksheet *ws, int row)
                     x->text_indent); /* input: text, never a formula */
     }
     msc_xw_ok(x, worksheet_autofilter(ws, (lxw_row_t)top, 0, (lxw_row_t)(row - 1), COL_VALUE));
+    if (listed < dq->count) {
+        char more[200];
+        snprintf(more, sizeof more,
+                 "... and %zu more rejected or warned rows, counted by reason above "
+                 "(msp-scorecard --rejects FILE lists every one).",
+                 dq->count - listed);
+        msc_xw_text(x, ws, row++, 0, more, x->note);
+    }
     return row;
 }
 

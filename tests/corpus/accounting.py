@@ -89,7 +89,7 @@ def check(stderr_text, status, folder="."):
             if m.group(4) == "rejected":
                 rejected[path] += 1
                 rejected_lines[path].add(lineno)
-            else:
+            elif lineno > 1:  # line 1 is the header: its warnings are about columns, not rows
                 warned[path].add(lineno)
     for path, (n, u, r, w) in summaries.items():
         if n != u + r:

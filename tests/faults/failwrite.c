@@ -11,6 +11,9 @@
  *   FAILWRITE_FSYNC=1   fsync of a watched file fails with ENOSPC
  *   FAILWRITE_RENAME=1  rename of a watched file fails with ENOSPC
  *   FAILWRITE_ERRNO=E   another errno than ENOSPC (a number, e.g. 5 for EIO)
+ *   FAILWRITE_SIGNAL=S  with FAILWRITE_WRITE=N: the Nth write sends signal S
+ *                       to the process instead of failing (a kill by cron
+ *                       or systemd in the middle of the write)
  *   FAILWRITE_LOG=FILE  at exit, append "writes=W fsyncs=F renames=R files=N"
  *                       (what happened to watched files) to FILE
  *
@@ -27,6 +30,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +147,11 @@ static int count_write(void)
     pthread_mutex_lock(&lock);
     long n = ++writes;
     pthread_mutex_unlock(&lock);
+    long sig = env_long("FAILWRITE_SIGNAL");
+    if (sig > 0 && limit > 0 && n == limit) {
+        kill(getpid(), (int)sig);
+        return 0;
+    }
     return limit > 0 && n >= limit;
 }
 

@@ -189,6 +189,40 @@ else
     rm -f "$TMPDIR"/.msp-scorecard-*
 fi
 
+# Killed in the middle of the write (SIGTERM from systemd, SIGINT, SIGHUP
+# from cron's session): the temporary file goes, the process dies of the
+# signal, and the previous report stays. The signal is sent at the first
+# write and half way; SIGINT is reset to its default first, since a shell
+# running this in the background ignores it.
+for fmt in csv xlsx; do
+    for sig in 15 2 1; do
+        for at in 1 middle; do
+            rm -f "$W/count.log"
+            LD_PRELOAD=$SHIM FAILWRITE_LOG=$W/count.log "$BIN" "$DATA" $ARGS -f $fmt -o "$W/out/sig-count.$fmt" -q
+            writes=$(sed -n 's/^writes=\([0-9]*\) .*/\1/p' "$W/count.log" | tail -1)
+            n=$at
+            [ "$at" = middle ] && n=$(((${writes:-2} + 1) / 2))
+            cp "$W/before.$fmt" "$W/out/report.$fmt"
+            $PY -c '
+import signal, subprocess, sys
+sig, env_n = int(sys.argv[1]), sys.argv[2]
+import os
+env = dict(os.environ, LD_PRELOAD=sys.argv[3], FAILWRITE_WRITE=env_n, FAILWRITE_SIGNAL=str(sig))
+p = subprocess.run(sys.argv[4:], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   preexec_fn=lambda: signal.signal(sig, signal.SIG_DFL))
+sys.exit(0 if p.returncode == -sig else 1)
+' "$sig" "$n" "$SHIM" "$BIN" "$DATA" $ARGS -f $fmt -o "$W/out/report.$fmt"
+            got=$?
+            why=""
+            [ "$got" -eq 0 ] || why="did not die of signal $sig"
+            cmp -s "$W/before.$fmt" "$W/out/report.$fmt" || why="${why:+$why; }the previous report changed"
+            no_temp_files "$W/out" >"$W/left" || why="${why:+$why; }$(cat "$W/left")"
+            if [ -z "$why" ]; then ok; else bad "$fmt: signal $sig at write $n: $why"; fi
+        done
+    done
+done
+rm -f "$W/out/sig-count.csv" "$W/out/sig-count.xlsx"
+
 # A small disk that is full (root only: a 256 KiB tmpfs).
 if [ "$(id -u)" -eq 0 ] && mkdir -p "$W/small" && mount -t tmpfs -o size=256k tmpfs "$W/small" 2>/dev/null; then
     for fmt in csv xlsx; do

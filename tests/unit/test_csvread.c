@@ -188,6 +188,25 @@ int main(void)
     CHECK(strcmp(s.text, "L1:a|b;L2:1|x, \"y\"\r\nz;L4:2|3;") == 0);
     CHECK(info.rows == 2 && info.lines == 4 && info.delimiter == ',');
 
+    /* CR alone ends a line (old Mac exports), also a quoted field's line;
+     * a CRLF split between two 64 KiB reads counts once. */
+    CHECK(READ("a,b\r1,2\r\"x\ry\",3\r4,5") == MSC_OK);
+    CHECK(strcmp(s.text, "L1:a|b;L2:1|2;L3:x\ry|3;L5:4|5;") == 0 && info.lines == 5);
+    {
+        static char big[65536 + 64];
+        for (int cr_only = 0; cr_only < 2; cr_only++) {
+            size_t n = 0;
+            n += (size_t)sprintf(big, "h1,h2%s", cr_only ? "\r" : "\r\n");
+            memcpy(big + n, "a,", 2);
+            n += 2;
+            memset(big + n, 'x', 65535 - n); /* the CR is the last byte of the first read */
+            n = 65535;
+            n += (size_t)sprintf(big + n, "%sc,d%s", cr_only ? "\r" : "\r\n", cr_only ? "\r" : "\r\n");
+            CHECK(read_bytes(big, n, &s, &info, &err) == MSC_OK);
+            CHECK(info.lines == 3 && info.rows == 2);
+        }
+    }
+
     /* Semicolon and tab delimiters are found from the header line. */
     CHECK(READ("a;b;c\n1,5;2;3\n") == MSC_OK && info.delimiter == ';');
     CHECK(strcmp(s.text, "L1:a|b|c;L2:1,5|2|3;") == 0);

@@ -1,0 +1,49 @@
+/* inifile.c: the whole file read, its line ends made LF, then libinih. */
+#include "util/inifile.h"
+#include "util/mem.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+int msc_ini_parse_file(const char *path, ini_handler handler, void *user)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        fclose(f);
+        return -3;
+    }
+    char *text = NULL;
+    size_t len = 0, cap = 0;
+    int c, rc = 0;
+    while ((c = getc(f)) != EOF) {
+        if (msc_grow(&text, &cap, len + 2, 1) < 0) {
+            rc = -2;
+            break;
+        }
+        if (c == '\r') { /* CRLF and CR alone both end a line */
+            c = getc(f);
+            if (c != '\n' && c != EOF)
+                ungetc(c, f);
+            c = '\n';
+        }
+        text[len++] = (char)c;
+    }
+    if (rc == 0 && ferror(f))
+        rc = -1;
+    if (rc == 0 && msc_grow(&text, &cap, len + 1, 1) < 0)
+        rc = -2;
+    int e = errno;
+    fclose(f);
+    if (rc == 0) {
+        text[len] = '\0';
+        rc = ini_parse_string(text, handler, user);
+    }
+    free(text);
+    errno = e;
+    return rc;
+}
