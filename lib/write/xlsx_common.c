@@ -283,12 +283,19 @@ static void with_coverage(struct msc_xw *x, lxw_worksheet *ws, int row, const ch
         msc_xw_text(x, ws, row, 0, s, f);
         return;
     }
-    char gap[600];
+    /* The coverage words are ours; the subtitle may quote settings. */
+    const char *clean = msc_xw_clean(x, s, 1);
+    char *text = clean ? msc_strdup(clean) : NULL, gap[600];
+    if (!text) {
+        msc_xw_fail(x, MSC_ERR_NOMEM);
+        return;
+    }
     snprintf(gap, sizeof gap, "   %s", x->coverage);
-    lxw_rich_string_tuple a = {.format = x->subtitle, .string = (char *)s};
+    lxw_rich_string_tuple a = {.format = x->subtitle, .string = text};
     lxw_rich_string_tuple b = {.format = x->alert, .string = gap};
     lxw_rich_string_tuple *parts[] = {&a, &b, NULL};
     msc_xw_ok(x, worksheet_write_rich_string(ws, (lxw_row_t)row, 0, parts, f));
+    free(text);
 }
 
 void msc_xw_title(struct msc_xw *x, lxw_worksheet *ws, const char *title, const char *subtitle)
