@@ -1,8 +1,8 @@
 /* main.c: msp-scorecard's command line; everything else is in lib/. */
-#include "kpi/registry.h"
-#include "model/load.h"
-#include "read/profile.h"
+#include "kpi/plugin.h"
 #include "read/field.h"
+#include "read/profile.h"
+#include "report/summary.h"
 #include "run.h"
 #include "write/mail.h"
 #include "write/output.h"
@@ -35,6 +35,8 @@ struct cli {
     const char *output;
     const char *rejects;     /* --rejects FILE, or NULL */
     const char *mail_to;     /* NULL: the mail_to setting */
+    const char **plugins;    /* --plugin FILE.so, in order */
+    size_t nplugins;
     enum format format;
     int date_order;          /* -1: the settings decide */
     int list_kpis, strict, quiet, verbose;
@@ -43,7 +45,7 @@ struct cli {
 enum {
     OPT_TICKETS = 256, OPT_TIME, OPT_SURVEYS, OPT_CLIENTS, OPT_RESOURCES, OPT_MAP, OPT_DATE_ORDER,
     OPT_PERIOD, OPT_MONTH, OPT_MONTHS, OPT_AS_OF, OPT_KPI, OPT_LIST_KPIS, OPT_MAIL_TO, OPT_STRICT,
-    OPT_PARTIAL, OPT_HELP, OPT_VERSION, OPT_REJECTS
+    OPT_PARTIAL, OPT_HELP, OPT_VERSION, OPT_REJECTS, OPT_PLUGIN
 };
 
 static const struct option long_options[] = {
@@ -68,6 +70,7 @@ static const struct option long_options[] = {
     {"mail-to", required_argument, NULL, OPT_MAIL_TO},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"rejects", required_argument, NULL, OPT_REJECTS},
+    {"plugin", required_argument, NULL, OPT_PLUGIN},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, OPT_HELP},
@@ -104,6 +107,8 @@ static void usage(FILE *f)
           "                            (a running month, or exports that stop early)\n"
           "      --kpi LIST            only these KPIs (comma-separated ids)\n"
           "      --list-kpis           list the KPIs with formula and target, and exit\n"
+          "      --plugin FILE.so      load a third-party KPI module (repeatable; also the\n"
+          "                            setting plugin_dir)\n"
           "Output:\n"
           "  -o, --output FILE         default scorecard-LABEL.xlsx (LABEL: 2026-04, 2026-W17,\n"
           "                            2026-Q2); strftime patterns and %q (the quarter) are\n"
@@ -196,6 +201,11 @@ static int parse_args(int argc, char **argv, struct cli *c)
     int opt;
     char *end;
     memset(c, 0, sizeof *c);
+    /* Room for every argument: --plugin may repeat. */
+    static const char *plugin_slots[4096];
+    c->plugins = plugin_slots;
+    if (argc > 4096)
+        return usage_error("%s", "too many arguments");
     msc_run_opts_init(&c->run);
     c->run.now = local_now();
     c->run.period = (enum msc_period_kind)-1;
@@ -255,6 +265,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
         case OPT_LIST_KPIS: c->list_kpis = 1; break;
         case OPT_STRICT: c->strict = 1; break;
         case OPT_REJECTS: c->rejects = optarg; break;
+        case OPT_PLUGIN: c->plugins[c->nplugins++] = optarg; break;
         case 'q': c->quiet = 1; break;
         case 'v': c->verbose = 1; break;
         case OPT_HELP: usage(stdout); exit(stdout_status());
@@ -270,27 +281,32 @@ static int parse_args(int argc, char **argv, struct cli *c)
     return 0;
 }
 
-static const char *unit_name(enum msc_unit u)
+static enum msc_status list_kpis(const struct msc_run *run, struct msc_error *err)
 {
-    static const char *const names[] = {"percent", "hours", "per endpoint per month", "money",
-                                        "money per hour", "points (0-100)"};
-    return names[u];
-}
-
-static void list_kpis(const struct msc_settings *s)
-{
-    for (size_t k = 0; k < msc_kpi_count; k++) {
-        const struct msc_kpi_module *m = msc_kpi_registry[k];
-        double target = isnan(s->target[k]) ? m->target : s->target[k];
-        double weight = isnan(s->weight[k]) ? m->weight : s->weight[k];
+    struct msc_report_kpi kpi[MSC_MAX_KPIS];
+    enum msc_status st = msc_report_kpis(kpi, &run->kpis, &run->settings, err);
+    for (size_t k = 0; st == MSC_OK && k < run->kpis.count; k++) {
+        const struct msc_kpi_module *m = kpi[k].mod;
         char t[40], w[40];
-        msc_format_number(target, t);
-        msc_format_number(weight, w);
+        msc_format_number(kpi[k].target, t);
+        msc_format_number(kpi[k].weight, w);
         printf("%s\n  name:      %s\n  formula:   %s\n  unit:      %s\n  better:    %s\n"
                "  target:    %s\n  weight:    %s\n\n",
-               m->id, m->name, m->formula, unit_name(m->unit),
+               m->id, m->name, m->formula, msc_kpi_unit_name(m->unit),
                m->better == MSC_HIGHER ? "higher" : "lower", t[0] ? t : "(none)", w);
     }
+    return st;
+}
+
+/* --plugin files, then every *.so of the settings' plugin_dir. */
+static enum msc_status load_plugins(const struct cli *c, struct msc_run *run, struct msc_error *err)
+{
+    enum msc_status st = MSC_OK;
+    for (size_t i = 0; st == MSC_OK && i < c->nplugins; i++)
+        st = msc_kpi_plugin_load(&run->kpis, c->plugins[i], err);
+    if (st == MSC_OK && run->settings.plugin_dir[0])
+        st = msc_kpi_plugin_dir(&run->kpis, run->settings.plugin_dir, err);
+    return st;
 }
 
 /* The output path: -o or the default (scorecard-LABEL.EXT), with %q (the
@@ -341,8 +357,9 @@ static void show_progress(void *ctx, const char *path, long rows)
     fprintf(stderr, "\r" PROG ": reading %s: %ld rows\033[K", path, rows);
 }
 
-static void print_file_notes(const struct msc_model *m, int verbose, int quiet)
+static void print_file_notes(const struct msc_report *r, int verbose, int quiet)
 {
+    const struct msc_model *m = r->model;
     if (quiet)
         return;
     for (int f = 0; f < MSC_FILE_COUNT; f++) {
@@ -357,11 +374,9 @@ static void print_file_notes(const struct msc_model *m, int verbose, int quiet)
         if (fi->state == MSC_FILE_READ && fi->date_order)
             fprintf(stderr, PROG ": %s: dates read %s\n", fi->path, fi->date_order);
     }
-    for (size_t k = 0; k < msc_kpi_count; k++) {
-        char why[200];
-        if (msc_kpi_missing_input(m, msc_kpi_registry[k], why, sizeof why))
-            fprintf(stderr, PROG ": %s has no value: %s\n", msc_kpi_registry[k]->id, why);
-    }
+    for (size_t k = 0; k < r->nkpis; k++)
+        if (!r->kpi[k].available)
+            fprintf(stderr, PROG ": %s has no value: %s\n", r->kpi[k].mod->id, r->kpi[k].why);
 }
 
 static void print_dq(const struct msc_model *m, int verbose, int quiet)
@@ -426,8 +441,8 @@ static void print_summary(const struct cli *c, const struct msc_run *run, const 
     size_t techs = 0;
     for (size_t p = 0; p < msc_names_count(&m->people); p++)
         techs += msc_model_is_tech(m, (int)p);
-    int score = msc_kpi_find("tech_score");
-    const struct msc_row *team = msc_report_find(&run->report, score, MSC_LEVEL_TEAM, -1, m->last_period);
+    const struct msc_row *team =
+        msc_report_find(&run->report, run->report.score, MSC_LEVEL_TEAM, -1, m->last_period);
     fprintf(stderr, PROG ": wrote %s: %s to %s, %zu technicians", strcmp(path, "-") ? path : "stdout",
             first, last, techs);
     if (team)
@@ -523,9 +538,10 @@ static enum msc_status mail_report(const struct cli *c, const struct msc_run *ru
                                    struct msc_mail *mail, const char *path, struct msc_error *err)
 {
     char *subject = NULL, *body = NULL;
-    enum msc_status st = msc_mail_subject(&run->report, run->settings.mail_subject_prefix, &subject, err);
+    enum msc_status st =
+        msc_report_mail_subject(&run->report, run->settings.mail_subject_prefix, &subject, err);
     if (st == MSC_OK)
-        st = msc_mail_summary(&run->report, &body, err);
+        st = msc_report_summary(&run->report, &body, err);
     if (st == MSC_OK) {
         mail->subject = subject;
         mail->body = body;
@@ -558,10 +574,19 @@ int main(int argc, char **argv)
         st = msc_settings_load(&run.settings, c.config, &err);
     if (c.date_order >= 0) /* the command line wins over the settings */
         run.settings.date_order = (enum msc_date_order)c.date_order;
+    if (st == MSC_OK)
+        st = load_plugins(&c, &run, &err);
+    /* The library reads times in the process's zone and never sets it. */
+    if (st == MSC_OK && run.settings.timezone[0]) {
+        setenv("TZ", run.settings.timezone, 1);
+        tzset();
+    }
     if (st == MSC_OK && c.list_kpis) {
-        list_kpis(&run.settings);
+        st = list_kpis(&run, &err);
+        if (st != MSC_OK)
+            fprintf(stderr, PROG ": %s\n", err.msg);
         msc_run_release(&run);
-        return fclose(stdout) == 0 ? 0 : MSC_ERR_OUTPUT;
+        return fclose(stdout) == 0 ? (int)st : MSC_ERR_OUTPUT;
     }
     struct msc_mail_list to;
     struct msc_mail mail = {0};
@@ -579,7 +604,7 @@ int main(int argc, char **argv)
         fputs("\r\033[K", stderr);
     char path[4096];
     if (st == MSC_OK) {
-        print_file_notes(&run.model, c.verbose, c.quiet);
+        print_file_notes(&run.report, c.verbose, c.quiet);
         print_dq(&run.model, c.verbose, c.quiet);
         print_caveats(&c, &run.report);
         if (output_path(&c, &run.model, path, sizeof path) < 0)

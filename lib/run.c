@@ -1,8 +1,6 @@
 /* run.c: read, dispatch to the KPI modules, build the report. */
 #include "run.h"
-#include "kpi/registry.h"
 #include "model/load.h"
-#include "read/field.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -25,7 +23,8 @@ void msc_run_init(struct msc_run *run)
 {
     memset(run, 0, sizeof *run);
     msc_settings_init(&run->settings);
-    for (size_t k = 0; k < msc_kpi_count; k++) {
+    msc_kpis_init(&run->kpis);
+    for (size_t k = 0; k < MSC_MAX_KPIS; k++) {
         msc_cells_init(&run->cells[k]);
         msc_cells_init(&run->aux[k]);
     }
@@ -33,7 +32,7 @@ void msc_run_init(struct msc_run *run)
 
 void msc_run_release(struct msc_run *run)
 {
-    for (size_t k = 0; k < msc_kpi_count; k++) {
+    for (size_t k = 0; k < MSC_MAX_KPIS; k++) {
         msc_cells_release(&run->cells[k]);
         msc_cells_release(&run->aux[k]);
     }
@@ -41,31 +40,33 @@ void msc_run_release(struct msc_run *run)
     if (run->loaded)
         msc_model_release(&run->model);
     msc_settings_release(&run->settings);
+    msc_kpis_release(&run->kpis);
 }
 
 static struct msc_kpi_ctx ctx_for(struct msc_run *run, size_t k)
 {
-    struct msc_kpi_ctx ctx = {&run->model, &run->cells[k], &run->aux[k], (int)k, NULL, NULL, NULL};
+    struct msc_kpi_ctx ctx = {.model = &run->model, .module = run->kpis.mod[k], .cells = &run->cells[k],
+                              .aux = &run->aux[k], .index = (int)k, .kpis = &run->kpis};
     return ctx;
 }
 
 static void dispatch_entry(void *p, const struct msc_entry *e)
 {
     struct msc_run *run = p;
-    for (size_t k = 0; k < msc_kpi_count; k++)
-        if (run->report.selected[k] && msc_kpi_registry[k]->on_entry) {
+    for (size_t k = 0; k < run->kpis.count; k++)
+        if (run->report.kpi[k].selected && run->kpis.mod[k]->on_entry) {
             struct msc_kpi_ctx ctx = ctx_for(run, k);
-            msc_kpi_registry[k]->on_entry(&ctx, e);
+            run->kpis.mod[k]->on_entry(&ctx, e);
         }
 }
 
 static void dispatch_survey(void *p, const struct msc_survey *s)
 {
     struct msc_run *run = p;
-    for (size_t k = 0; k < msc_kpi_count; k++)
-        if (run->report.selected[k] && msc_kpi_registry[k]->on_survey) {
+    for (size_t k = 0; k < run->kpis.count; k++)
+        if (run->report.kpi[k].selected && run->kpis.mod[k]->on_survey) {
             struct msc_kpi_ctx ctx = ctx_for(run, k);
-            msc_kpi_registry[k]->on_survey(&ctx, s);
+            run->kpis.mod[k]->on_survey(&ctx, s);
         }
 }
 
@@ -84,11 +85,11 @@ static void *ticket_pass(void *arg)
     struct msc_kpi_ctx ctx[MSC_MAX_KPIS];
     const struct msc_kpi_module *mod[MSC_MAX_KPIS];
     size_t n = 0, dealt = 0;
-    for (size_t k = 0; k < msc_kpi_count; k++)
-        if (run->report.selected[k] && run->report.available[k] && msc_kpi_registry[k]->on_ticket &&
+    for (size_t k = 0; k < run->kpis.count; k++)
+        if (run->report.kpi[k].selected && run->report.kpi[k].available && run->kpis.mod[k]->on_ticket &&
             dealt++ % share->parts == share->part) {
             ctx[n] = ctx_for(run, k);
-            mod[n++] = msc_kpi_registry[k];
+            mod[n++] = run->kpis.mod[k];
         }
     size_t ntickets = msc_names_count(&run->model.ticket_ids);
     for (size_t t = 0; t < ntickets; t++)
@@ -101,29 +102,6 @@ static void report_progress(void *p, const char *path, long rows)
 {
     struct msc_run *run = p;
     run->progress(run->progress_ctx, path, rows);
-}
-
-static enum msc_status select_kpis(struct msc_report *r, const char *list, struct msc_error *err)
-{
-    if (!list)
-        return MSC_OK;
-    memset(r->selected, 0, sizeof r->selected);
-    char id[64];
-    while (*list) {
-        size_t len = strcspn(list, ",");
-        if (len >= sizeof id)
-            len = sizeof id - 1;
-        memcpy(id, list, len);
-        id[len] = '\0';
-        int k = msc_kpi_find(id);
-        if (k < 0)
-            return msc_error_set(err, MSC_ERR_USAGE, "unknown KPI '%s' (see --list-kpis)", id);
-        r->selected[k] = 1;
-        list += strcspn(list, ",");
-        if (*list)
-            list++;
-    }
-    return MSC_OK;
 }
 
 /* The explicit path, else DIR/NAME; "" when files were named one by one
@@ -219,11 +197,11 @@ static enum msc_status set_range(struct msc_run *run, const struct msc_run_opts 
  * are emptied so that derived KPIs (the tech score) leave it out too. */
 static void drop_unavailable(struct msc_run *run)
 {
-    for (size_t k = 0; k < msc_kpi_count; k++) {
-        char why[200];
-        if (!msc_kpi_missing_input(&run->model, msc_kpi_registry[k], why, sizeof why))
+    for (size_t k = 0; k < run->kpis.count; k++) {
+        struct msc_report_kpi *rk = &run->report.kpi[k];
+        if (!msc_kpi_missing_input(&run->model, rk->mod, rk->why, sizeof rk->why))
             continue;
-        run->report.available[k] = 0;
+        rk->available = 0;
         msc_cells_release(&run->cells[k]);
         msc_cells_release(&run->aux[k]);
         msc_cells_init(&run->cells[k]);
@@ -236,14 +214,10 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
 {
     enum msc_status st;
     double start = seconds();
-    if (run->settings.timezone[0]) {
-        setenv("TZ", run->settings.timezone, 1);
-        tzset();
-    }
     msc_model_init(&run->model, &run->settings, o->period);
     run->loaded = 1;
-    msc_report_init(&run->report, &run->model);
-    if ((st = select_kpis(&run->report, o->kpis, err)) != MSC_OK)
+    if ((st = msc_report_init(&run->report, &run->model, &run->kpis, err)) != MSC_OK ||
+        (st = msc_report_select(&run->report, o->kpis, err)) != MSC_OK)
         return st;
 
     static const enum msc_file order[] = {MSC_FILE_RESOURCES, MSC_FILE_CLIENTS, MSC_FILE_TICKETS,
@@ -290,24 +264,28 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
     if (helped)
         pthread_join(helper, NULL);
     struct msc_cells *all[MSC_MAX_KPIS];
-    for (size_t k = 0; k < msc_kpi_count; k++) {
+    double targets[MSC_MAX_KPIS], weights[MSC_MAX_KPIS];
+    for (size_t k = 0; k < run->kpis.count; k++) {
+        struct msc_report_kpi *rk = &run->report.kpi[k];
         all[k] = &run->cells[k];
-        if (run->report.selected[k] && run->report.available[k] && msc_kpi_registry[k]->finish) {
+        targets[k] = rk->target;
+        weights[k] = rk->weight;
+        if (rk->selected && rk->available && rk->mod->finish) {
             struct msc_kpi_ctx ctx = ctx_for(run, k);
-            msc_kpi_registry[k]->finish(&ctx);
+            rk->mod->finish(&ctx);
         }
     }
-    for (size_t k = 0; k < msc_kpi_count; k++)
-        if (run->report.selected[k] && run->report.available[k] && msc_kpi_registry[k]->derive) {
+    for (size_t k = 0; k < run->kpis.count; k++)
+        if (run->report.kpi[k].selected && run->report.kpi[k].available && run->kpis.mod[k]->derive) {
             struct msc_kpi_ctx ctx = ctx_for(run, k);
             ctx.all = all;
-            ctx.targets = run->report.target;
-            ctx.weights = run->report.weight;
-            msc_kpi_registry[k]->derive(&ctx);
+            ctx.targets = targets;
+            ctx.weights = weights;
+            run->kpis.mod[k]->derive(&ctx);
         }
     msc_dq_sort(&run->model.dq, msc_file_names);
     int nomem = run->model.nomem;
-    for (size_t k = 0; k < msc_kpi_count; k++)
+    for (size_t k = 0; k < run->kpis.count; k++)
         nomem |= run->cells[k].nomem | run->aux[k].nomem;
     if (nomem || msc_report_build(&run->report, all) < 0 ||
         msc_gate_check(&run->report.gate, &run->model) < 0)

@@ -2,8 +2,9 @@
  * run.h: one run of the scorecard, from input files to the KPI table.
  *
  *     struct msc_run run;
- *     msc_run_init(&run);
+ *     msc_run_init(&run);                        // the built-in KPIs
  *     if (config) st = msc_settings_load(&run.settings, config, &err);
+ *     st = msc_kpi_plugin_load(&run.kpis, "my.so", &err);   // optional
  *     st = msc_run_execute(&run, &opts, &err);   // run.report holds the table
  *     ... write it (write/) ...
  *     msc_run_release(&run);
@@ -11,7 +12,9 @@
  * The run reads resources, clients, tickets, time entries and surveys in
  * that order, feeding each record to the selected KPI modules once, then
  * fixes the report's period range and as-of time, hands the tickets to the
- * modules, and builds the report.
+ * modules, and builds the report. The library reads times in the
+ * process's time zone and never sets it: the caller sets TZ (the settings'
+ * timezone) before the run.
  */
 #ifndef MSC_RUN_H
 #define MSC_RUN_H
@@ -19,6 +22,7 @@
 #include <stdint.h>
 
 #include "kpi/cells.h"
+#include "kpi/registry.h"
 #include "model/model.h"
 #include "model/settings.h"
 #include "report/report.h"
@@ -44,6 +48,7 @@ struct msc_run_opts {
 
 struct msc_run {
     struct msc_settings settings;
+    struct msc_kpis kpis;
     struct msc_model model;
     struct msc_cells cells[MSC_MAX_KPIS];
     struct msc_cells aux[MSC_MAX_KPIS];

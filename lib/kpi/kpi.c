@@ -5,6 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
+const char *msc_kpi_unit_name(enum msc_unit unit)
+{
+    static const char *const names[] = {"percent", "hours", "per endpoint per month", "money",
+                                        "money per hour", "points (0-100)"};
+    return (unsigned)unit < sizeof names / sizeof names[0] ? names[unit] : "?";
+}
+
 void msc_kpi_add(struct msc_kpi_ctx *ctx, enum msc_level level, int subject, int64_t period,
                  double num, double den)
 {
@@ -119,36 +126,29 @@ void msc_kpi_add_revenue(struct msc_kpi_ctx *ctx, enum msc_revenue_form form)
     }
 }
 
-/* Whether one "file" or "file:field" input was read. */
+/* Whether one "file" or "file:field" input was read (msc_kpis_add checked
+ * that both are canonical names). */
 static int have_input(const struct msc_model *m, const char *item, size_t len, char *why, size_t cap)
 {
-    char file[32] = "", field[40] = "";
+    char file[40], field[40] = "";
     size_t colon = strcspn(item, ":");
     if (colon > len)
         colon = len;
-    snprintf(file, sizeof file, "%.*s", (int)colon, item);
+    snprintf(file, sizeof file, "%.*s.csv", (int)colon, item);
     if (colon < len)
         snprintf(field, sizeof field, "%.*s", (int)(len - colon - 1), item + colon + 1);
-    for (int f = 0; f < MSC_FILE_COUNT; f++) {
-        char name[40];
-        snprintf(name, sizeof name, "%s.csv", file);
-        if (strcmp(name, msc_file_names[f]) != 0)
-            continue;
-        if (m->file[f].state != MSC_FILE_READ) {
-            snprintf(why, cap, "%s was not read", name);
-            return 0;
-        }
-        if (!field[0])
-            return 1;
-        for (int k = 0; msc_field_names[f][k]; k++)
-            if (strcmp(msc_field_names[f][k], field) == 0) {
-                if (m->file[f].has_field & (1u << k))
-                    return 1;
-                snprintf(why, cap, "%s has no %s column", name, field);
-                return 0;
-            }
+    int f = msc_schema_file(file);
+    if (f < 0)
+        return 1;
+    if (m->file[f].state != MSC_FILE_READ) {
+        snprintf(why, cap, "%s was not read", file);
+        return 0;
     }
-    return 1;
+    int k = field[0] ? msc_schema_field(f, field) : -1;
+    if (k < 0 || (m->file[f].has_field & (1u << k)))
+        return 1;
+    snprintf(why, cap, "%s has no %s column", file, field);
+    return 0;
 }
 
 const char *msc_kpi_missing_input(const struct msc_model *m, const struct msc_kpi_module *mod,

@@ -36,17 +36,24 @@ enum msc_unit {
     MSC_UNIT_POINTS             /* 0-100 */
 };
 
+/* The unit in words: "percent", "hours", ... "points (0-100)". */
+const char *msc_kpi_unit_name(enum msc_unit unit);
+
 #define MSC_AT_TECH (1u << MSC_LEVEL_TECH)
 #define MSC_AT_TEAM (1u << MSC_LEVEL_TEAM)
 #define MSC_AT_CLIENT (1u << MSC_LEVEL_CLIENT)
 
+struct msc_kpis; /* kpi/registry.h */
+
 struct msc_kpi_ctx {
     const struct msc_model *model;
+    const struct msc_kpi_module *module; /* the module called */
     struct msc_cells *cells;    /* the module's output */
     struct msc_cells *aux;      /* the module's scratch sums */
-    int index;                  /* this module's registry index */
-    /* For derive: other modules' cells by registry index, and targets and
-     * weights in force. */
+    int index;                  /* this module's index in kpis */
+    /* For derive: every module of the run, their cells by index, and the
+     * targets and weights in force. */
+    const struct msc_kpis *kpis;
     struct msc_cells *const *all;
     const double *targets, *weights;
 };
@@ -64,6 +71,11 @@ struct msc_kpi_module {
     double weight;              /* default weight in the tech score (0: not counted) */
     unsigned levels;            /* MSC_AT_* */
     int value_only;             /* cells hold a value, not num/den */
+    /* The overall score, made by derive from the others' attainment: the
+     * workbook shows it first and it is never counted in itself. */
+    int is_score;
+    /* A plugin's own definition, for the adapter callbacks (kpi/plugin.c). */
+    const void *plugin;
     void (*on_entry)(struct msc_kpi_ctx *ctx, const struct msc_entry *e);
     void (*on_survey)(struct msc_kpi_ctx *ctx, const struct msc_survey *s);
     void (*on_ticket)(struct msc_kpi_ctx *ctx, const struct msc_ticket *t);

@@ -13,8 +13,8 @@ static double attainment(enum msc_better better, double value, double target)
 
 static void derive(struct msc_kpi_ctx *ctx)
 {
-    for (size_t k = 0; k < msc_kpi_count; k++) {
-        const struct msc_kpi_module *mod = msc_kpi_registry[k];
+    for (size_t k = 0; k < ctx->kpis->count; k++) {
+        const struct msc_kpi_module *mod = ctx->kpis->mod[k];
         double w = ctx->weights[k], target = ctx->targets[k];
         if ((int)k == ctx->index || !(w > 0) || isnan(target))
             continue;
@@ -46,5 +46,6 @@ const struct msc_kpi_module msc_kpi_tech_score = {
     .target = NAN,
     .levels = MSC_AT_TECH | MSC_AT_TEAM,
     .value_only = 1,
+    .is_score = 1,
     .derive = derive,
 };

@@ -18,9 +18,9 @@
 #include "model/dq.h"
 #include "model/period.h"
 #include "model/settings.h"
-#include "read/profile.h"
 #include "util/arena.h"
 #include "util/names.h"
+#include "util/schema.h"
 
 enum msc_milestone { MSC_TRIAGE = 0, MSC_ENGAGEMENT, MSC_COMPLETION, MSC_MILESTONES };
 

@@ -1,6 +1,6 @@
 /* settings.c: defaults from kpis.md and the INI reader (libinih). */
 #include "model/settings.h"
-#include "kpi/registry.h"
+#include "read/field.h"
 #include "util/inifile.h"
 #include "util/mem.h"
 #include "util/names.h"
@@ -37,6 +37,7 @@ static const struct key keys[] = {
     TEXT("mail_subject_prefix", mail_subject_prefix),
     TEXT("sendmail", sendmail),
     TEXT("timezone", timezone),
+    TEXT("plugin_dir", plugin_dir),
     CHOICE("decimal_separator", decimal_comma, "auto|dot|comma"),
     CHOICE("date_order", date_order, "mdy|dmy|ymd|auto"),
     LIST("reactive_types", reactive_types),
@@ -86,8 +87,6 @@ void msc_settings_init(struct msc_settings *s)
     s->amber_band = 0.10;
     s->coverage_slack_hours = 72;
     s->max_rejected_share = 0.02;
-    for (int i = 0; i < MSC_MAX_KPIS; i++)
-        s->target[i] = s->weight[i] = NAN;
 }
 
 void msc_settings_release(struct msc_settings *s)
@@ -95,6 +94,9 @@ void msc_settings_release(struct msc_settings *s)
     free(s->calendar.holidays);
     s->calendar.holidays = NULL;
     s->calendar.nholidays = 0;
+    free(s->kpi);
+    s->kpi = NULL;
+    s->nkpi = s->kpi_cap = 0;
 }
 
 int msc_settings_add_holiday(struct msc_settings *s, int64_t day)
@@ -120,6 +122,7 @@ struct load_state {
     struct msc_settings *s;
     int seen_holidays;
     char msg[256];
+    int line;
 };
 
 /* A number, with an optional trailing '%' meaning hundredths (then
@@ -302,26 +305,23 @@ static int on_key(void *user, const char *section, const char *name, const char 
         return 0; /* report the first error only */
     int is_target = strcmp(section, "targets") == 0, is_weight = strcmp(section, "weights") == 0;
     if (is_target || is_weight) {
-        int i = msc_kpi_find(name);
-        double v;
-        if (i < 0) {
-            snprintf(ls->msg, sizeof ls->msg, "unknown KPI '%s' in [%s] (see --list-kpis)", name, section);
+        struct msc_kpi_setting one = {.weight = is_weight, .line = ls->line};
+        if (strlen(name) >= sizeof one.id) {
+            snprintf(ls->msg, sizeof ls->msg, "unknown KPI '%.60s' in [%s] (see --list-kpis)", name, section);
             return 0;
         }
-        int percent = 0;
-        if (parse_amount(value, &v, &percent) < 0 || v < 0) {
+        if (parse_amount(value, &one.value, &one.percent) < 0 || one.value < 0) {
             snprintf(ls->msg, sizeof ls->msg, "%s: '%s' is not a number >= 0", name, value);
             return 0;
         }
-        /* A percentage KPI's target is a fraction or "60%": a bare 60 would
-         * be 6000% and fail every technician. */
-        if (is_target && msc_kpi_registry[i]->unit == MSC_UNIT_RATIO && !percent && v > 2) {
-            snprintf(ls->msg, sizeof ls->msg,
-                     "%s: '%s' would be %g%%; write %s%% (or %g) for a percentage", name, value,
-                     v * 100, value, v / 100);
+        strcpy(one.id, name);
+        snprintf(one.text, sizeof one.text, "%s", value);
+        struct msc_settings *s = ls->s;
+        if (msc_grow(&s->kpi, &s->kpi_cap, s->nkpi + 1, sizeof *s->kpi) < 0) {
+            snprintf(ls->msg, sizeof ls->msg, "out of memory");
             return 0;
         }
-        (is_target ? ls->s->target : ls->s->weight)[i] = v;
+        s->kpi[s->nkpi++] = one;
         return 1;
     }
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
@@ -341,8 +341,9 @@ static int on_key(void *user, const char *section, const char *name, const char 
 
 enum msc_status msc_settings_load(struct msc_settings *s, const char *path, struct msc_error *err)
 {
-    struct load_state ls = {s, 0, ""};
-    int rc = msc_ini_parse_file(path, on_key, &ls);
+    struct load_state ls = {s, 0, "", 0};
+    snprintf(s->path, sizeof s->path, "%s", path);
+    int rc = msc_ini_parse_file(path, on_key, &ls, &ls.line);
     if (rc == -1)
         return msc_error_set(err, MSC_ERR_USAGE, "%s: cannot open settings file", path);
     if (rc == -3)

@@ -2,7 +2,9 @@
  * settings.h: every target, weight, threshold and list a run uses.
  *
  * msc_settings_init() fills the spec's defaults (kpis.md); msc_settings_load()
- * reads an INI file over them. Keys in [targets] and [weights] are KPI ids;
+ * reads an INI file over them. Keys in [targets] and [weights] are KPI ids,
+ * kept as written: which ids exist is known only once plugins are loaded,
+ * so the report resolves them (report/report.h);
  * every other key may stand at the top of the file or in any other section
  * (sections only group). An unknown key or a bad value is an error naming
  * the file, line and key. examples/settings.ini lists every key.
@@ -11,10 +13,18 @@
 #define MSC_MODEL_SETTINGS_H
 
 #include "model/period.h"
-#include "read/field.h"
 #include "util/error.h"
+#include "util/time.h"
 
-#define MSC_MAX_KPIS 64
+/* One [targets] or [weights] line. */
+struct msc_kpi_setting {
+    char id[64];
+    double value;
+    char text[40];              /* the value as written, for messages */
+    int weight;                 /* from [weights]; else [targets] */
+    int percent;                /* written with a trailing % */
+    int line;                   /* in the settings file, for messages */
+};
 
 struct msc_settings {
     char msp_name[128];
@@ -39,8 +49,10 @@ struct msc_settings {
     double amber_band;          /* "within 10%" */
     double coverage_slack_hours; /* kpis.md "Data coverage" */
     double max_rejected_share;  /* the data-quality gate */
-    double target[MSC_MAX_KPIS]; /* by registry index; NAN: the module's default */
-    double weight[MSC_MAX_KPIS]; /* NAN: the module's default */
+    char plugin_dir[512];       /* every *.so in it is a KPI plugin; "": none */
+    char path[512];             /* the settings file read, for messages; "" */
+    struct msc_kpi_setting *kpi; /* in file order; a later line wins */
+    size_t nkpi, kpi_cap;
 };
 
 void msc_settings_init(struct msc_settings *s);

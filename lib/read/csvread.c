@@ -1,6 +1,7 @@
 /* csvread.c: libcsv driven line by line so rows know their physical line. */
 #include "read/csvread.h"
 #include "util/mem.h"
+#include "util/text.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -63,66 +64,6 @@ struct reader {
 
 #define ROW_HEAD (1 + 2 * sizeof(long) + 1 + sizeof(uint32_t))
 
-/* Windows-1252 0x80..0x9F; the five undefined bytes keep their C1 code point. */
-static const unsigned short cp1252_high[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
-size_t msc_cp1252_to_utf8(const char *s, size_t len, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = (unsigned char)s[i];
-        unsigned char enc[3];
-        size_t n;
-        if (c >= 0x80 && c < 0xA0)
-            c = cp1252_high[c - 0x80];
-        if (c < 0x80) {
-            enc[0] = (unsigned char)c;
-            n = 1;
-        } else if (c < 0x800) {
-            enc[0] = (unsigned char)(0xC0 | (c >> 6));
-            enc[1] = (unsigned char)(0x80 | (c & 0x3F));
-            n = 2;
-        } else {
-            enc[0] = (unsigned char)(0xE0 | (c >> 12));
-            enc[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-            enc[2] = (unsigned char)(0x80 | (c & 0x3F));
-            n = 3;
-        }
-        for (size_t k = 0; k < n; k++, o++)
-            if (o < cap)
-                out[o] = (char)enc[k];
-    }
-    if (cap)
-        out[o < cap ? o : cap - 1] = '\0';
-    return o;
-}
-
-/* The length of the valid UTF-8 sequence at p, or 0. */
-static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
-{
-    unsigned c = *p, min;
-    size_t n;
-    if ((c & 0xE0) == 0xC0) n = 1, min = 0x80, c &= 0x1F;
-    else if ((c & 0xF0) == 0xE0) n = 2, min = 0x800, c &= 0x0F;
-    else if ((c & 0xF8) == 0xF0) n = 3, min = 0x10000, c &= 0x07;
-    else return 0;
-    if ((size_t)(end - p) <= n)
-        return 0;
-    for (size_t i = 1; i <= n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (p[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    return n + 1;
-}
-
 /* What a field's bytes need before they can be handed on. */
 enum { TEXT_NUL = 1, TEXT_NOT_UTF8 = 2 };
 
@@ -145,18 +86,13 @@ static int text_class(const char *s, size_t len)
                 cls |= TEXT_NUL;
             p++;
         } else {
-            size_t n = utf8_seq(p, end);
+            size_t n = msc_utf8_seq(p, end);
             if (!n)
                 cls |= TEXT_NOT_UTF8;
             p += n ? n : 1;
         }
     }
     return cls;
-}
-
-int msc_utf8_valid(const char *s, size_t len)
-{
-    return !(text_class(s, len) & TEXT_NOT_UTF8);
 }
 
 static int reserve(struct reader *r, size_t n)

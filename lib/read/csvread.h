@@ -33,6 +33,7 @@
 #include <stdio.h>
 
 #include "util/error.h"
+#include "util/text.h"
 
 struct msc_csv_row {
     const char *const *fields; /* NUL-terminated UTF-8; "" for empty */
@@ -83,10 +84,5 @@ enum msc_status msc_csv_read_stream(FILE *f, const char *name,
  * chunk boundaries. */
 void msc_csv_set_chunk_bytes(size_t n);
 
-/* Converts Windows-1252 bytes to UTF-8 when s is not valid UTF-8. Writes
- * into out (cap bytes); returns the length needed (a caller grows out and
- * calls again when it is >= cap). Exposed for tests. */
-size_t msc_cp1252_to_utf8(const char *s, size_t len, char *out, size_t cap);
-int msc_utf8_valid(const char *s, size_t len);
 
 #endif

@@ -11,25 +11,19 @@
  *     if (msc_parse_datetime("3/4/2026 1:22 PM", MSC_DATE_MDY, &t) == MSC_FIELD_OK)
  *         ... t is 2026-03-04 13:22:00 as seconds since 1970-01-01 ...
  *
- * Date-times are local wall-clock times held as seconds since 1970-01-01
- * 00:00 in a calendar with no time zone (so a day is always 86400 s and
- * arithmetic on them never meets a DST jump). A value written with `Z` or an
- * offset is converted to the process's local time zone (TZ) first.
+ * Date-times are util/time.h's zone-less seconds. A value written with `Z`
+ * or an offset is converted to the process's local time zone (TZ) first.
  */
 #ifndef MSC_READ_FIELD_H
 #define MSC_READ_FIELD_H
 
 #include <stdint.h>
 
-#define MSC_TIME_NONE INT64_MIN /* a missing date-time */
+#include "util/time.h"
+
 
 enum msc_field_status { MSC_FIELD_OK = 0, MSC_FIELD_EMPTY = 1, MSC_FIELD_BAD = 2 };
 
-/* How to read numeric dates like 03/04/2026: month first (US), day first,
- * or year first (2026/03/04). ISO 2026-03-04 is always year-month-day.
- * MSC_DATE_AUTO is not a way to read a date but a setting: infer the
- * order per file (model/load.h); msc_parse_datetime reads it as MDY. */
-enum msc_date_order { MSC_DATE_MDY = 0, MSC_DATE_DMY, MSC_DATE_YMD, MSC_DATE_AUTO };
 
 /* Accepted forms (any may have leading/trailing white space):
  *   2026-03-04                     midnight
@@ -70,14 +64,5 @@ int msc_parse_bool(const char *s, int *out);
  * negative/bad/unhappy -> 0.0 (case-insensitive, trimmed). BAD for any other
  * text. */
 int msc_parse_rating(const char *s, double *out);
-
-/* Calendar helpers shared by the parsers and the model. */
-int64_t msc_days_from_civil(int y, int m, int d);           /* days since 1970-01-01 */
-void msc_civil_from_days(int64_t days, int *y, int *m, int *d);
-int msc_days_in_month(int y, int m);
-int msc_weekday(int64_t days);                              /* 0 = Monday .. 6 = Sunday */
-/* Writes "YYYY-MM-DD HH:MM" (or with ":SS" when seconds are not 0) into buf
- * of at least 20 bytes; "" for MSC_TIME_NONE. */
-void msc_format_datetime(int64_t t, char *buf);
 
 #endif

@@ -10,32 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const msc_file_names[MSC_FILE_COUNT] = {
-    "tickets.csv", "time_entries.csv", "surveys.csv", "clients.csv", "resources.csv",
-};
-
-static const char *const ticket_names[] = {
-    "ticket_id", "ticket_number", "created", "client", "ticket_type", "resource",
-    "first_response_due", "first_response", "resolution_plan_due", "resolution_plan",
-    "resolved_due", "resolved", "completed", "estimated_hours", "escalations", "reopens",
-    "first_response_met", "resolution_plan_met", "resolved_met", "sla_excluded", "title", "queue",
-    "priority", "status", NULL};
-static const char *const entry_names[] = {
-    "ticket_id", "resource", "start", "end", "date_worked", "hours_worked", "hours_billed",
-    "billable", "non_billable", "work_type", "client", "entered", "entry_id", NULL};
-static const char *const survey_names[] = {
-    "ticket_id", "resource", "client", "received", "score", "scale_max", "survey_id", NULL};
-static const char *const client_names[] = {"client", "endpoints", "monthly_revenue", "month",
-                                           "agreement", "included_hours", NULL};
-static const char *const resource_names[] = {
-    "resource", "weekly_hours", "hourly_cost", "start_date", "end_date", "include", "team", "email",
-    "monthly_pay", NULL};
-
-const char *const *const msc_field_names[MSC_FILE_COUNT] = {
-    ticket_names, entry_names, survey_names, client_names, resource_names};
-const int msc_field_count[MSC_FILE_COUNT] = {MSC_T_COUNT, MSC_E_COUNT, MSC_S_COUNT, MSC_C_COUNT,
-                                             MSC_R_COUNT};
-
 /* Required columns per file: each entry lists alternatives. */
 static const int required[MSC_FILE_COUNT][3][3] = {
     {{MSC_T_ID, MSC_T_NUMBER, -1}, {MSC_T_CREATED, -1}, {MSC_T_CLIENT, -1}},
@@ -455,7 +429,7 @@ enum msc_status msc_profile_load_map(const char *path, struct msc_profile **out,
     msc_arena_init(&mp->arena);
     mp->p.name = "map";
     mp->p.survey_scale_max = 10;
-    int rc = msc_ini_parse_file(path, on_map_key, mp);
+    int rc = msc_ini_parse_file(path, on_map_key, mp, NULL);
     enum msc_status st = MSC_OK;
     if (rc == -1)
         st = msc_error_set(err, MSC_ERR_USAGE, "%s: cannot open map file", path);

@@ -1,4 +1,6 @@
 /* report.c: cells to sorted rows. */
+/* qsort_r: glibc declares it for _GNU_SOURCE. */
+#define _GNU_SOURCE
 #include "report/report.h"
 #include "util/mem.h"
 
@@ -7,19 +9,62 @@
 #include <stdlib.h>
 #include <string.h>
 
-void msc_report_init(struct msc_report *r, const struct msc_model *m)
+/* The role follows from the module and the weight in force. */
+static enum msc_kpi_role role_of(const struct msc_kpi_module *mod, double weight)
+{
+    if (mod->is_score)
+        return MSC_ROLE_SCORE;
+    if (!(mod->levels & MSC_AT_TECH))
+        return MSC_ROLE_TEAM;
+    return weight > 0 ? MSC_ROLE_SCORED : MSC_ROLE_SHOWN;
+}
+
+enum msc_status msc_report_kpis(struct msc_report_kpi *out, const struct msc_kpis *kpis,
+                                const struct msc_settings *s, struct msc_error *err)
+{
+    for (size_t k = 0; k < kpis->count; k++) {
+        const struct msc_kpi_module *mod = kpis->mod[k];
+        out[k] = (struct msc_report_kpi){.mod = mod, .target = mod->target, .weight = mod->weight,
+                                         .selected = 1, .available = 1};
+    }
+    for (size_t i = 0; i < s->nkpi; i++) {
+        const struct msc_kpi_setting *ks = &s->kpi[i];
+        const char *section = ks->weight ? "weights" : "targets";
+        int k = msc_kpis_find(kpis, ks->id);
+        if (k < 0)
+            return msc_error_set(err, MSC_ERR_USAGE, "%s:%d: unknown KPI '%s' in [%s] (see --list-kpis)",
+                                 s->path, ks->line, ks->id, section);
+        /* A percentage KPI's target is a fraction or "60%": a bare 60 would
+         * be 6000% and fail every technician. */
+        if (!ks->weight && kpis->mod[k]->unit == MSC_UNIT_RATIO && !ks->percent && ks->value > 2) {
+            const char *v = ks->text;
+            return msc_error_set(err, MSC_ERR_USAGE,
+                                 "%s:%d: %s: '%s' would be %g%%; write %s%% (or %g) for a percentage",
+                                 s->path, ks->line, ks->id, v, ks->value * 100, v, ks->value / 100);
+        }
+        if (ks->weight)
+            out[k].weight = ks->value;
+        else
+            out[k].target = ks->value;
+    }
+    for (size_t k = 0; k < kpis->count; k++)
+        out[k].role = role_of(out[k].mod, out[k].weight);
+    return MSC_OK;
+}
+
+enum msc_status msc_report_init(struct msc_report *r, const struct msc_model *m,
+                                const struct msc_kpis *kpis, struct msc_error *err)
 {
     memset(r, 0, sizeof *r);
     r->model = m;
-    for (size_t k = 0; k < msc_kpi_count; k++) {
-        const struct msc_kpi_module *mod = msc_kpi_registry[k];
-        double t = m->settings->target[k], w = m->settings->weight[k];
-        r->target[k] = isnan(t) ? mod->target : t;
-        r->weight[k] = isnan(w) ? mod->weight : w;
-        r->selected[k] = 1;
-        r->available[k] = 1;
-    }
+    r->nkpis = kpis->count;
+    r->score = -1;
     msc_gate_init(&r->gate);
+    enum msc_status st = msc_report_kpis(r->kpi, kpis, m->settings, err);
+    for (size_t k = 0; k < r->nkpis; k++)
+        if (r->kpi[k].mod && r->kpi[k].mod->is_score)
+            r->score = (int)k;
+    return st;
 }
 
 void msc_report_release(struct msc_report *r)
@@ -28,6 +73,40 @@ void msc_report_release(struct msc_report *r)
     r->rows = NULL;
     r->count = r->cap = 0;
     msc_gate_release(&r->gate);
+}
+
+static int find_kpi(const struct msc_report *r, const char *id)
+{
+    for (size_t k = 0; k < r->nkpis; k++)
+        if (strcmp(r->kpi[k].mod->id, id) == 0)
+            return (int)k;
+    return -1;
+}
+
+enum msc_status msc_report_select(struct msc_report *r, const char *list, struct msc_error *err)
+{
+    if (!list)
+        return MSC_OK;
+    for (size_t k = 0; k < r->nkpis; k++)
+        r->kpi[k].selected = 0;
+    char id[64];
+    while (*list) {
+        size_t len = strcspn(list, ",");
+        if (len >= sizeof id)
+            len = sizeof id - 1;
+        memcpy(id, list, len);
+        id[len] = '\0';
+        int k = find_kpi(r, id);
+        if (k < 0)
+            return msc_error_set(err, MSC_ERR_USAGE, "unknown KPI '%s' (see --list-kpis)", id);
+        r->kpi[k].selected = 1;
+        list += strcspn(list, ",");
+        if (*list)
+            list++;
+    }
+    if (r->score >= 0 && !r->kpi[r->score].selected)
+        r->score = -1;
+    return MSC_OK;
 }
 
 const char *msc_report_coverage_note(const struct msc_report *r, int64_t period, char *buf)
@@ -75,13 +154,11 @@ int msc_report_met(enum msc_better better, double value, double target)
     return better == MSC_HIGHER ? v >= target - 1e-12 : v <= target + 1e-12;
 }
 
-static const struct msc_report *sort_report;
-
-static int cmp_row(const void *pa, const void *pb)
+static int cmp_row(const void *pa, const void *pb, void *ctx)
 {
     const struct msc_row *a = pa, *b = pb;
-    const struct msc_report *r = sort_report;
-    int c = strcmp(msc_kpi_registry[a->kpi]->id, msc_kpi_registry[b->kpi]->id);
+    const struct msc_report *r = ctx;
+    int c = strcmp(r->kpi[a->kpi].mod->id, r->kpi[b->kpi].mod->id);
     if (!c)
         c = strcmp(msc_report_level_name(a->level), msc_report_level_name(b->level));
     if (!c)
@@ -96,9 +173,9 @@ static int cmp_row(const void *pa, const void *pb)
 int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
 {
     const struct msc_model *m = r->model;
-    for (size_t k = 0; k < msc_kpi_count; k++) {
-        const struct msc_kpi_module *mod = msc_kpi_registry[k];
-        if (!r->selected[k] || !r->available[k])
+    for (size_t k = 0; k < r->nkpis; k++) {
+        const struct msc_kpi_module *mod = r->kpi[k].mod;
+        if (!r->kpi[k].selected || !r->kpi[k].available)
             continue;
         for (size_t i = 0; i < cells[k]->nslots; i++) {
             const struct msc_cell *c = &cells[k]->slots[i];
@@ -120,21 +197,57 @@ int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
             row->num = mod->value_only ? NAN : c->num;
             row->den = mod->value_only ? NAN : c->den;
             row->value = value;
-            row->target = r->target[k];
+            row->target = r->kpi[k].target;
             row->met = isnan(row->target) ? -1 : msc_report_met(mod->better, value, row->target);
         }
     }
-    sort_report = r;
-    if (r->count)
-        qsort(r->rows, r->count, sizeof *r->rows, cmp_row);
+    msc_report_sort(r);
     return 0;
+}
+
+void msc_report_sort(struct msc_report *r)
+{
+    if (r->count)
+        qsort_r(r->rows, r->count, sizeof *r->rows, cmp_row, r);
 }
 
 const struct msc_row *msc_report_find(const struct msc_report *r, int kpi, enum msc_level level,
                                       int subject, int64_t period)
 {
+    if (kpi < 0)
+        return NULL;
     struct msc_row key = {.kpi = kpi, .level = level, .subject = level == MSC_LEVEL_TEAM ? -1 : subject,
                           .period = period};
-    sort_report = r;
-    return r->count ? bsearch(&key, r->rows, r->count, sizeof *r->rows, cmp_row) : NULL;
+    size_t lo = 0, hi = r->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_row(&key, &r->rows[mid], (void *)r);
+        if (c == 0)
+            return &r->rows[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+double msc_report_value(const struct msc_report *r, int kpi, enum msc_level level, int subject,
+                        int64_t period)
+{
+    const struct msc_row *row = msc_report_find(r, kpi, level, subject, period);
+    return row ? row->value : NAN;
+}
+
+double msc_report_change(const struct msc_report *r, int kpi, enum msc_level level, int subject,
+                         int64_t period)
+{
+    return msc_report_delta(msc_report_value(r, kpi, level, subject, period - 1),
+                            msc_report_value(r, kpi, level, subject, period));
+}
+
+double msc_report_delta(double from, double to)
+{
+    double d = round((to - from) * 10) / 10;
+    return d == 0 ? 0 : d;
 }

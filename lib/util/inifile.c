@@ -5,10 +5,37 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
-int msc_ini_parse_file(const char *path, ini_handler handler, void *user)
+struct reader {
+    const char *p;
+    int *line;
+};
+
+/* libinih's string reader, counting the lines it hands out. */
+static char *read_line(char *buf, int size, void *stream)
 {
+    struct reader *r = stream;
+    if (!*r->p || size < 2)
+        return NULL;
+    int n = 0;
+    while (n < size - 1 && r->p[n] && r->p[n] != '\n')
+        n++;
+    if (n < size - 1 && r->p[n] == '\n')
+        n++;
+    memcpy(buf, r->p, (size_t)n);
+    buf[n] = '\0';
+    r->p += n;
+    if (r->line)
+        ++*r->line;
+    return buf;
+}
+
+int msc_ini_parse_file(const char *path, ini_handler handler, void *user, int *line)
+{
+    if (line)
+        *line = 0;
     FILE *f = fopen(path, "rb");
     if (!f)
         return -1;
@@ -41,7 +68,8 @@ int msc_ini_parse_file(const char *path, ini_handler handler, void *user)
     fclose(f);
     if (rc == 0) {
         text[len] = '\0';
-        rc = ini_parse_string(text, handler, user);
+        struct reader r = {text, line};
+        rc = ini_parse_stream(read_line, &r, handler, user);
     }
     free(text);
     errno = e;

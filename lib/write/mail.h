@@ -1,5 +1,7 @@
 /*
- * mail.h: mail a written report to its owners through sendmail.
+ * mail.h: mail a written report to its owners through sendmail: the
+ * checks and the MIME message (mime.c), the pipe (sendmail.c). The body
+ * text is the report's summary (report/summary.h).
  *
  * msc_mail_build() writes one MIME message (RFC 5322, 2045-2047, 2231): a
  * text/plain UTF-8 part in quoted-printable and, when there is one, the
@@ -31,7 +33,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "report/report.h"
 #include "util/arena.h"
 #include "util/error.h"
 
@@ -93,21 +94,5 @@ void msc_mail_list_release(struct msc_mail_list *l);
  * validating it; an empty item is an error. Errors: MSC_ERR_USAGE naming
  * the address, MSC_ERR_NOMEM. Nothing is appended on error. */
 enum msc_status msc_mail_list_add(struct msc_mail_list *l, const char *list, struct msc_error *err);
-
-/* The mail body for a report: MSP name, the last period (marked partial),
- * the data-quality gate's problems before anything else, the range,
- * the team's tech score against the period before, the team KPIs that
- * missed their target in the last period, and the technician whose tech
- * score rose most. *out is allocated (msc_malloc) and the caller frees it.
- * Errors: MSC_ERR_NOMEM. */
-enum msc_status msc_mail_summary(const struct msc_report *r, char **out, struct msc_error *err);
-
-/* "PREFIX Technician scorecard 2026-04 - MSP NAME", without PREFIX when it
- * is NULL or empty and without the name when the settings give none;
- * "[data problem] " in front when the gate failed, " (partial)" after the
- * period of a partial report.
- * *out is allocated; the caller frees it. Errors: MSC_ERR_NOMEM. */
-enum msc_status msc_mail_subject(const struct msc_report *r, const char *prefix, char **out,
-                                 struct msc_error *err);
 
 #endif

@@ -1,6 +1,6 @@
 /* table.c: CSV and JSON writers of the KPI table. */
 #include "write/table.h"
-#include "read/profile.h"
+#include "util/schema.h"
 
 #include <math.h>
 #include <string.h>
@@ -71,7 +71,7 @@ int msc_write_csv(FILE *f, const struct msc_report *r)
         msc_format_number(row->den, den);
         msc_format_number(row->value, value);
         msc_format_number(row->target, target);
-        fprintf(f, "%s,%s,", msc_kpi_registry[row->kpi]->id, msc_report_level_name(row->level));
+        fprintf(f, "%s,%s,", r->kpi[row->kpi].mod->id, msc_report_level_name(row->level));
         csv_text(f, msc_report_subject(r, row));
         fprintf(f, ",%s,%s,%s,%s,%s,%s\n", period, num, den, value, target, met_word(row->met));
     }
@@ -108,7 +108,7 @@ int msc_write_json(FILE *f, const struct msc_report *r)
         char period[24];
         msc_period_label(r->model->period_kind, row->period, period);
         fprintf(f, "%s\n{\"kpi\":\"%s\",\"level\":\"%s\",\"subject\":", i ? "," : "",
-                msc_kpi_registry[row->kpi]->id, msc_report_level_name(row->level));
+                r->kpi[row->kpi].mod->id, msc_report_level_name(row->level));
         json_text(f, msc_report_subject(r, row));
         fprintf(f, ",\"period\":\"%s\"", period);
         json_number(f, "numerator", row->num);

@@ -17,7 +17,7 @@
 
 struct msc_xlsx_opts {
     const char *version;        /* the program's version, for Definitions */
-    int64_t doc_time;           /* zone-less seconds (read/field.h) */
+    int64_t doc_time;           /* zone-less seconds (util/time.h) */
     const char *name;           /* what messages call the file (path when NULL) */
     const char *tmpdir;         /* where libxlsxwriter keeps its parts (NULL: TMPDIR) */
 };

@@ -10,8 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kpi/registry.h"
-#include "report/gate.h"
+#include "report/clients.h"
 #include "util/mem.h"
 
 enum { ROW_GROUP = 3, ROW_HEAD = 4, ROW_FIRST = 5 };
@@ -23,127 +22,23 @@ enum { TIERS = 5 }; /* A, B, C, D and none */
  * 65,536 of them, where libxlsxwriter 1.1.4's 16-bit point count hung. */
 enum { CHART_ENDS = 25 };
 
-/* One client's (or all clients') figures over some periods. Sums first;
- * the ratios are made from the sums, so a range's rate is its revenue over
- * its hours, as the columns beside it show. */
-struct fig {
-    double endpoint_months, months;
-    double tickets, hours, reactive_num, reactive_den, revenue, labor;
-    int has_tickets, has_hours, has_reactive, has_revenue, has_labor, has_endpoints;
-};
-
-struct client {
-    int id; /* client id, -1 for all clients */
-    struct fig latest, range;
-};
-
-struct kpis {
-    int tickets, hours, reactive, revenue, labor;
-};
-
-static void add_row(struct fig *f, const struct kpis *k, const struct msc_row *row)
-{
-    if (row->kpi == k->tickets && !isnan(row->num)) {
-        f->tickets += row->num;
-        f->has_tickets = 1;
-    } else if (row->kpi == k->hours) {
-        f->hours += row->value;
-        f->has_hours = 1;
-    } else if (row->kpi == k->reactive) {
-        f->reactive_num += row->num;
-        f->reactive_den += row->den;
-        f->has_reactive = 1;
-    } else if (row->kpi == k->revenue) {
-        f->revenue += row->value;
-        f->has_revenue = 1;
-    } else if (row->kpi == k->labor) {
-        f->labor += row->value;
-        f->has_labor = 1;
-    }
-}
-
-/* Endpoint-months and calendar months of one period, for one client or
- * (client < 0) every listed client. */
-static void add_endpoints(const struct msc_xw *x, struct fig *f, int client, int64_t period)
-{
-    const struct msc_model *m = x->m;
-    int ym[3];
-    double w[3], em = 0, sum = 0;
-    int n = msc_period_months(m->period_kind, period, ym, w);
-    for (int i = 0; i < n; i++)
-        sum += w[i];
-    /* One client, or all: a pass over every client for each one made the
-     * sheet quadratic in clients. */
-    size_t c = client >= 0 ? (size_t)client : 0;
-    size_t end = client >= 0 ? c + 1 : msc_names_count(&m->clients);
-    for (; c < end; c++) {
-        double one;
-        if (!m->client[c].listed)
-            continue;
-        if (msc_model_client_money(m, (int)c, period, &one, NULL)) {
-            em += one;
-            f->has_endpoints = 1;
-        }
-    }
-    f->endpoint_months += em;
-    f->months += sum;
-}
-
-static double rate(const struct fig *f)
-{
-    return f->has_revenue && f->has_hours && f->hours > 0 ? f->revenue / f->hours : NAN;
-}
-
-static const char *tier_of(const struct msc_xw *x, double r)
-{
-    const struct msc_settings *s = x->m->settings;
-    if (isnan(r))
-        return NULL;
-    return r >= s->tier_a ? "A" : r >= s->tier_b ? "B" : r >= s->tier_c ? "C" : "D";
-}
-
-static int tier_index(const char *t) { return t ? t[0] - 'A' : TIERS - 1; }
-
-static int by_rate(const void *pa, const void *pb, const struct msc_xw *x)
-{
-    const struct client *a = pa, *b = pb;
-    double ra = rate(&a->range), rb = rate(&b->range);
-    if (isnan(ra) != isnan(rb))
-        return isnan(ra) ? 1 : -1;
-    if (!isnan(ra) && ra != rb)
-        return ra > rb ? -1 : 1;
-    return strcmp(msc_names_display(&x->m->clients, a->id),
-                  msc_names_display(&x->m->clients, b->id));
-}
-
-static const struct msc_xw *sort_x;
-static int by_rate_q(const void *a, const void *b) { return by_rate(a, b, sort_x); }
+static int tier_index(char tier) { return tier ? tier - 'A' : TIERS - 1; }
 
 /* Writes the nine figures of one group from column col. */
-static void write_fig(struct msc_xw *x, lxw_worksheet *ws, int row, int col, const struct fig *f,
-                      int flags, lxw_format *const *tier_fmt)
+static void write_fig(struct msc_xw *x, lxw_worksheet *ws, int row, int col,
+                      const struct msc_client_figures *f, int flags, lxw_format *const *tier_fmt)
 {
-    double r = rate(f);
-    const char *tier = tier_of(x, r);
-    msc_xw_number(x, ws, row, col + 0,
-                  f->has_endpoints && f->months > 0 ? f->endpoint_months / f->months : NAN,
-                  flags ? x->count_total : x->count);
-    msc_xw_number(x, ws, row, col + 1, f->has_tickets ? f->tickets : NAN,
-                  flags ? x->count_total : x->count);
-    msc_xw_number(x, ws, row, col + 2, f->has_hours ? f->hours : NAN,
-                  msc_xw_unit_format(x, MSC_UNIT_HOURS, flags));
-    msc_xw_number(x, ws, row, col + 3,
-                  f->has_reactive && f->reactive_den > 0 ? f->reactive_num / f->reactive_den : NAN,
+    char tier[2] = {f->tier, '\0'};
+    msc_xw_number(x, ws, row, col + 0, f->endpoints, flags ? x->count_total : x->count);
+    msc_xw_number(x, ws, row, col + 1, f->tickets, flags ? x->count_total : x->count);
+    msc_xw_number(x, ws, row, col + 2, f->hours, msc_xw_unit_format(x, MSC_UNIT_HOURS, flags));
+    msc_xw_number(x, ws, row, col + 3, f->reactive_per_endpoint,
                   msc_xw_unit_format(x, MSC_UNIT_PER_ENDPOINT, flags));
-    msc_xw_number(x, ws, row, col + 4, f->has_revenue ? f->revenue : NAN,
-                  msc_xw_unit_format(x, MSC_UNIT_MONEY, flags));
-    msc_xw_number(x, ws, row, col + 5, f->has_labor ? f->labor : NAN,
-                  msc_xw_unit_format(x, MSC_UNIT_MONEY, flags));
-    msc_xw_number(x, ws, row, col + 6, r, msc_xw_unit_format(x, MSC_UNIT_MONEY_PER_HOUR, flags));
-    msc_xw_number(x, ws, row, col + 7,
-                  f->has_revenue && f->revenue > 0 ? (f->revenue - f->labor) / f->revenue : NAN,
-                  msc_xw_unit_format(x, MSC_UNIT_RATIO, flags));
-    msc_xw_text(x, ws, row, col + 8, tier, tier_fmt[tier_index(tier)]);
+    msc_xw_number(x, ws, row, col + 4, f->revenue, msc_xw_unit_format(x, MSC_UNIT_MONEY, flags));
+    msc_xw_number(x, ws, row, col + 5, f->labor, msc_xw_unit_format(x, MSC_UNIT_MONEY, flags));
+    msc_xw_number(x, ws, row, col + 6, f->rate, msc_xw_unit_format(x, MSC_UNIT_MONEY_PER_HOUR, flags));
+    msc_xw_number(x, ws, row, col + 7, f->margin, msc_xw_unit_format(x, MSC_UNIT_RATIO, flags));
+    msc_xw_text(x, ws, row, col + 8, f->tier ? tier : NULL, tier_fmt[tier_index(f->tier)]);
 }
 
 static int tier_formats(struct msc_xw *x, lxw_format **plain, lxw_format **total,
@@ -192,7 +87,7 @@ static void headers(struct msc_xw *x, lxw_worksheet *ws, int col, const char *gr
 /* The bar chart of range rates, one colour per tier, over the npts rows
  * from row0 (names in column 0, rates in the range's rate column); who[i]
  * is the client of row row0 + i, NULL for a gap. */
-static void rate_chart(struct msc_xw *x, lxw_worksheet *ws, const struct client *const *who,
+static void rate_chart(struct msc_xw *x, lxw_worksheet *ws, const struct msc_client_line *const *who,
                        int npts, int row0, int at, const lxw_chart_fill *fill, int width_px)
 {
     lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_BAR);
@@ -232,8 +127,7 @@ static void rate_chart(struct msc_xw *x, lxw_worksheet *ws, const struct client 
                             (lxw_row_t)(row0 + npts - 1), COL_RANGE + 6);
     chart_series_set_name_range(s, "Clients", ROW_HEAD, COL_RANGE + 6);
     for (int i = 0; i < npts; i++) {
-        const char *tier = who[i] ? tier_of(x, rate(&who[i]->range)) : NULL;
-        pts[i].fill = (lxw_chart_fill *)&fill[tier_index(tier)];
+        pts[i].fill = (lxw_chart_fill *)&fill[tier_index(who[i] ? who[i]->range.tier : 0)];
         ptr[i] = &pts[i];
     }
     msc_xw_ok(x, chart_series_set_points(s, ptr));
@@ -257,56 +151,17 @@ int msc_xw_sheet_clients(struct msc_xw *x)
     lxw_worksheet *ws = msc_xw_sheet(x, "Clients", ROW_FIRST);
     if (!ws)
         return -1;
-    struct kpis k = {msc_kpi_find("tickets_per_endpoint"), msc_kpi_find("hours"),
-                     msc_kpi_find("reactive_hours_per_endpoint"), msc_kpi_find("revenue"),
-                     msc_kpi_find("labor_cost")};
-    size_t nclients = msc_names_count(&m->clients);
-    int *slot = msc_malloc((nclients + 1) * sizeof *slot);
-    struct client *cl = msc_calloc(nclients + 1, sizeof *cl);
-    if (!slot || !cl) {
-        free(slot);
-        free(cl);
+    struct msc_clients cs;
+    if (msc_report_clients(x->r, &cs) < 0)
         return msc_xw_fail(x, MSC_ERR_NOMEM);
-    }
-    struct client all = {.id = -1};
-    int n = 0;
-    for (size_t c = 0; c < nclients; c++)
-        slot[c] = -1;
-    for (size_t i = 0; i < x->r->count; i++) {
-        const struct msc_row *row = &x->r->rows[i];
-        struct client *to;
-        if (row->level == MSC_LEVEL_TEAM)
-            to = &all;
-        else if (row->level == MSC_LEVEL_CLIENT && row->subject >= 0 &&
-                 (size_t)row->subject < nclients) {
-            if (slot[row->subject] < 0) {
-                slot[row->subject] = n;
-                cl[n++].id = row->subject;
-            }
-            to = &cl[slot[row->subject]];
-        } else
-            continue;
-        add_row(&to->range, &k, row);
-        if (row->period == m->last_period)
-            add_row(&to->latest, &k, row);
-    }
-    for (int i = 0; i <= n; i++) {
-        struct client *c = i < n ? &cl[i] : &all;
-        for (int64_t p = m->first_period; p <= m->last_period; p++)
-            if (!(msc_model_coverage(m, p) & MSC_COVER_NONE))
-                add_endpoints(x, &c->range, c->id, p);
-        add_endpoints(x, &c->latest, c->id, m->last_period);
-    }
-    sort_x = x;
-    if (n > 1)
-        qsort(cl, (size_t)n, sizeof *cl, by_rate_q);
+    const struct msc_client_line *cl = cs.line, *all = &cs.all;
+    int n = (int)cs.count, nrated = (int)cs.rated;
 
     lxw_format *tier_plain[TIERS], *tier_total[TIERS];
     lxw_chart_fill fill[TIERS];
     memset(fill, 0, sizeof fill);
     if (tier_formats(x, tier_plain, tier_total, fill) < 0) {
-        free(slot);
-        free(cl);
+        msc_clients_release(&cs);
         return -1;
     }
 
@@ -333,22 +188,20 @@ int msc_xw_sheet_clients(struct msc_xw *x)
     msc_xw_text(x, ws, ROW_HEAD, 0, "Client", x->header_left);
 
     size_t namew = 16;
-    int row = ROW_FIRST, nrated = 0, nidle = 0;
+    int row = ROW_FIRST, nidle = 0;
     for (int i = 0; i < n; i++, row++) {
-        const char *name = msc_names_display(&m->clients, cl[i].id);
+        const char *name = msc_names_display(&m->clients, cl[i].client);
         if (strlen(name) + 2 > namew)
             namew = strlen(name) + 2;
-        int idle = msc_gate_idle(m, cl[i].id);
-        nidle += idle;
-        msc_xw_text(x, ws, row, 0, name, idle ? x->amber : x->text);
+        nidle += cl[i].idle;
+        msc_xw_text(x, ws, row, 0, name, cl[i].idle ? x->amber : x->text);
         write_fig(x, ws, row, COL_LATEST, &cl[i].latest, 0, tier_plain);
         write_fig(x, ws, row, COL_RANGE, &cl[i].range, 0, tier_plain);
-        nrated += !isnan(rate(&cl[i].range));
     }
     int total = row;
     msc_xw_text(x, ws, total, 0, "All clients", x->text_total);
-    write_fig(x, ws, total, COL_LATEST, &all.latest, MSC_XW_TOTAL, tier_total);
-    write_fig(x, ws, total, COL_RANGE, &all.range, MSC_XW_TOTAL, tier_total);
+    write_fig(x, ws, total, COL_LATEST, &all->latest, MSC_XW_TOTAL, tier_total);
+    write_fig(x, ws, total, COL_RANGE, &all->range, MSC_XW_TOTAL, tier_total);
     msc_xw_text(x, ws, total, COL_LATEST - 1, "", x->text_total);
 
     /* A margin below zero is the one number here that needs no reading. */
@@ -386,10 +239,10 @@ int msc_xw_sheet_clients(struct msc_xw *x)
         below++;
     }
     char why[200];
-    const char *reason = msc_xw_why_blank(x, k.revenue, why, sizeof why);
+    const char *reason = msc_xw_why_blank(x, msc_clients_revenue_kpi(x->r), why, sizeof why);
     int width_px = msc_xw_col_px((double)namew) + 2 * (NFIG - 1) * msc_xw_col_px(10.5) +
                    2 * msc_xw_col_px(6) + msc_xw_col_px(1.5);
-    const struct client **who = nrated ? msc_calloc(2 * CHART_ENDS + 1, sizeof *who) : NULL;
+    const struct msc_client_line **who = nrated ? msc_calloc(2 * CHART_ENDS + 1, sizeof *who) : NULL;
     if (nrated && !who)
         msc_xw_fail(x, MSC_ERR_NOMEM);
     else if (nrated > 2 * CHART_ENDS) {
@@ -406,8 +259,8 @@ int msc_xw_sheet_clients(struct msc_xw *x)
                      : i > CHART_ENDS ? &cl[nrated - (2 * CHART_ENDS + 1 - i)]
                                       : NULL;
             msc_xw_text(x, ws, row0 + i, 0,
-                        who[i] ? msc_names_display(&m->clients, who[i]->id) : "\u2026", x->text);
-            msc_xw_number(x, ws, row0 + i, COL_RANGE + 6, who[i] ? rate(&who[i]->range) : NAN,
+                        who[i] ? msc_names_display(&m->clients, who[i]->client) : "\u2026", x->text);
+            msc_xw_number(x, ws, row0 + i, COL_RANGE + 6, who[i] ? who[i]->range.rate : NAN,
                           msc_xw_unit_format(x, MSC_UNIT_MONEY_PER_HOUR, 0));
         }
         rate_chart(x, ws, who, 2 * CHART_ENDS + 1, row0, row0 + 2 * CHART_ENDS + 2, fill,
@@ -424,7 +277,6 @@ int msc_xw_sheet_clients(struct msc_xw *x)
         msc_xw_text(x, ws, below, 0, note, x->note);
     }
     free(who);
-    free(slot);
-    free(cl);
+    msc_clients_release(&cs);
     return x->status == MSC_OK ? 0 : -1;
 }

@@ -12,11 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "kpi/registry.h"
-#include "model/load.h"
-#include "read/csvread.h"
-#include "read/field.h"
 #include "util/mem.h"
+#include "util/text.h"
 
 /* Colours: Excel's own "good / neutral / bad" cell styles, which owners
  * already read without a legend. */
@@ -194,8 +191,8 @@ lxw_format *msc_xw_unit_format(struct msc_xw *x, enum msc_unit unit, int flags)
 lxw_format *msc_xw_kpi_format(struct msc_xw *x, int kpi, int flags)
 {
     static const char *const unit_num[6] = {"0.0%", "0.0\" h\"", "0.00", "#,##0", "#,##0.0", "0.0"};
-    enum msc_unit unit = kpi >= 0 ? msc_kpi_registry[kpi]->unit : (enum msc_unit)(-1 - kpi);
-    int better = kpi >= 0 && msc_kpi_registry[kpi]->better == MSC_LOWER;
+    enum msc_unit unit = kpi >= 0 ? x->r->kpi[kpi].mod->unit : (enum msc_unit)(-1 - kpi);
+    int better = kpi >= 0 && x->r->kpi[kpi].mod->better == MSC_LOWER;
     lxw_format **slot = &x->num[unit][better][flags & (MSC_XW_STYLES - 1)];
     if (*slot)
         return *slot;
@@ -514,10 +511,7 @@ void msc_xw_number(struct msc_xw *x, lxw_worksheet *ws, int row, int col, double
 double msc_xw_value(const struct msc_xw *x, int kpi, enum msc_level level, int subject,
                     int64_t period)
 {
-    if (kpi < 0)
-        return NAN;
-    const struct msc_row *row = msc_report_find(x->r, kpi, level, subject, period);
-    return row ? row->value : NAN;
+    return msc_report_value(x->r, kpi, level, subject, period);
 }
 
 int msc_xw_has_rows(const struct msc_xw *x, int kpi, enum msc_level level)
@@ -534,10 +528,10 @@ static void formula_number(double v, char *buf, size_t cap) { snprintf(buf, cap,
 void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
                            int kpi)
 {
-    double target = x->r->target[kpi];
+    double target = x->r->kpi[kpi].target;
     if (isnan(target) || r2 < r1 || c2 < c1)
         return;
-    int lower = msc_kpi_registry[kpi]->better == MSC_LOWER;
+    int lower = x->r->kpi[kpi].mod->better == MSC_LOWER;
     double band = x->m->settings->amber_band;
     char cell[16], met[32], near[32], f_met[160], f_near[160], f_any[64];
     lxw_rowcol_to_cell(cell, (lxw_row_t)r1, (lxw_col_t)c1);
@@ -564,9 +558,9 @@ void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, 
 }
 
 /* A target for reading, not for formatting cells: "80%", "5 h". */
-static void target_text(int kpi, double t, char *buf, size_t cap)
+static void target_text(enum msc_unit unit, double t, char *buf, size_t cap)
 {
-    switch (msc_kpi_registry[kpi]->unit) {
+    switch (unit) {
     case MSC_UNIT_RATIO:
         snprintf(buf, cap, "%.4g%%", t * 100);
         break;
@@ -581,37 +575,36 @@ static void target_text(int kpi, double t, char *buf, size_t cap)
 
 void msc_xw_target_words(const struct msc_xw *x, int kpi, char *buf, size_t cap)
 {
-    double t = x->r->target[kpi];
-    const char *better = msc_kpi_registry[kpi]->better == MSC_LOWER ? "lower" : "higher";
+    double t = x->r->kpi[kpi].target;
+    const char *better = x->r->kpi[kpi].mod->better == MSC_LOWER ? "lower" : "higher";
     if (isnan(t)) {
         snprintf(buf, cap, "no target; %s is better", better);
         return;
     }
     char num[40];
-    target_text(kpi, t, num, sizeof num);
+    target_text(x->r->kpi[kpi].mod->unit, t, num, sizeof num);
     snprintf(buf, cap, "target %s %s (%s is better)",
-             msc_kpi_registry[kpi]->better == MSC_LOWER ? "\u2264" : "\u2265", num, better);
+             x->r->kpi[kpi].mod->better == MSC_LOWER ? "\u2264" : "\u2265", num, better);
 }
 
 const char *msc_xw_why_blank(const struct msc_xw *x, int kpi, char *buf, size_t cap)
 {
-    char why[200];
-    if (!msc_kpi_missing_input(x->m, msc_kpi_registry[kpi], why, sizeof why))
+    if (kpi < 0 || x->r->kpi[kpi].available)
         return NULL;
-    snprintf(buf, cap, "no value: %s", why);
+    snprintf(buf, cap, "no value: %s", x->r->kpi[kpi].why);
     return buf;
 }
 
 int msc_xw_why_notes(struct msc_xw *x, lxw_worksheet *ws, int row)
 {
     int any = 0;
-    for (size_t k = 0; k < msc_kpi_count; k++) {
+    for (size_t k = 0; k < x->r->nkpis; k++) {
         char why[240], line[320];
-        if (!x->r->selected[k] || !msc_xw_why_blank(x, (int)k, why, sizeof why))
+        if (!x->r->kpi[k].selected || !msc_xw_why_blank(x, (int)k, why, sizeof why))
             continue;
         if (!any++)
             msc_xw_text(x, ws, row++, 0, "KPIs without a value in this run", x->section);
-        snprintf(line, sizeof line, "%s: %s.", msc_kpi_registry[k]->name, why);
+        snprintf(line, sizeof line, "%s: %s.", x->r->kpi[k].mod->name, why);
         msc_xw_text(x, ws, row++, 0, line, x->text);
     }
     return row;
@@ -796,7 +789,7 @@ static int is_used_name(const struct msc_xw *x, const char *name, int upto)
  * " 2", " 3" ... */
 static void kpi_sheet_name(struct msc_xw *x, int k)
 {
-    const struct msc_kpi_module *mod = msc_kpi_registry[k];
+    const struct msc_kpi_module *mod = x->r->kpi[k].mod;
     char name[128];
     size_t n = 0;
     for (const char *p = mod->name; *p && n + 1 < sizeof name; p++) {
@@ -874,10 +867,8 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
     if (x->ntech > 1)
         qsort(x->tech, (size_t)x->ntech, sizeof *x->tech, by_name);
 
-    x->score = msc_kpi_find("tech_score");
-    if (x->score >= 0 && !r->selected[x->score])
-        x->score = -1;
-    for (size_t k = 0; k < msc_kpi_count; k++)
+    x->score = r->score;
+    for (size_t k = 0; k < x->r->nkpis; k++)
         if (msc_xw_scored(x, (int)k))
             kpi_sheet_name(x, (int)k);
     return make_formats(x);
@@ -896,14 +887,10 @@ void msc_xw_release(struct msc_xw *x)
 
 int msc_xw_scored(const struct msc_xw *x, int k)
 {
-    const struct msc_kpi_module *mod = msc_kpi_registry[k];
-    return k != x->score && x->r->selected[k] && (mod->levels & MSC_AT_TECH) &&
-           x->r->weight[k] > 0 && strcmp(mod->id, "tech_score") != 0;
+    return x->r->kpi[k].selected && x->r->kpi[k].role == MSC_ROLE_SCORED;
 }
 
 int msc_xw_shown(const struct msc_xw *x, int k)
 {
-    const struct msc_kpi_module *mod = msc_kpi_registry[k];
-    return x->r->selected[k] && (mod->levels & MSC_AT_TECH) && !(x->r->weight[k] > 0) &&
-           strcmp(mod->id, "tech_score") != 0;
+    return x->r->kpi[k].selected && x->r->kpi[k].role == MSC_ROLE_SHOWN;
 }

@@ -51,7 +51,7 @@ struct msc_xw {
                          * the data covers every period */
     int *tech;         /* technicians with a value in the range, by name */
     int ntech;
-    int score;                    /* tech_score's registry index, -1 when not computed */
+    int score;                    /* the report's score, -1 when not computed */
     char sheet[MSC_MAX_KPIS][32]; /* each KPI's own sheet name, "" when it has none */
     char as_of[24];               /* the as-of time as text */
     char *clean, *conv;           /* msc_xw_clean's buffers */

@@ -10,11 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "kpi/registry.h"
-#include "read/field.h"
-
-static const char *const unit_words[6] = {"percent", "hours",          "per endpoint per month",
-                                          "money",   "money per hour", "points (0-100)"};
+#include "util/time.h"
 
 static void levels_text(unsigned levels, char *buf, size_t cap)
 {
@@ -35,23 +31,23 @@ static int kpi_table(struct msc_xw *x, lxw_worksheet *ws, int row)
     for (int c = 0; c < 9; c++)
         msc_xw_text(x, ws, row, c, head[c], c < 3 || c > 6 ? x->header_left : x->header);
     row++;
-    for (size_t k = 0; k < msc_kpi_count; k++, row++) {
-        const struct msc_kpi_module *mod = msc_kpi_registry[k];
+    for (size_t k = 0; k < x->r->nkpis; k++, row++) {
+        const struct msc_kpi_module *mod = x->r->kpi[k].mod;
         char levels[64];
         levels_text(mod->levels, levels, sizeof levels);
-        const char *sheet = !x->r->selected[k]   ? "(not computed in this run)"
+        const char *sheet = !x->r->kpi[k].selected   ? "(not computed in this run)"
                             : x->sheet[k][0]     ? x->sheet[k]
                             : (int)k == x->score ? "Trend"
                                                  : NULL;
         msc_xw_text(x, ws, row, 0, mod->id, x->text);
         msc_xw_text(x, ws, row, 1, mod->name, x->text);
         msc_xw_text(x, ws, row, 2, sheet, x->text);
-        msc_xw_text(x, ws, row, 3, unit_words[mod->unit], x->text);
+        msc_xw_text(x, ws, row, 3, msc_kpi_unit_name(mod->unit), x->text);
         msc_xw_text(x, ws, row, 4, mod->better == MSC_LOWER ? "lower" : "higher", x->text);
-        msc_xw_number(x, ws, row, 5, x->r->target[k], msc_xw_kpi_format(x, (int)k, MSC_XW_TARGET));
-        int weighted =
-            (mod->levels & MSC_AT_TECH) && (int)k != x->score && strcmp(mod->id, "tech_score") != 0;
-        msc_xw_number(x, ws, row, 6, weighted ? x->r->weight[k] : NAN, x->text);
+        msc_xw_number(x, ws, row, 5, x->r->kpi[k].target, msc_xw_kpi_format(x, (int)k, MSC_XW_TARGET));
+        enum msc_kpi_role role = x->r->kpi[k].role;
+        int weighted = role == MSC_ROLE_SCORED || role == MSC_ROLE_SHOWN;
+        msc_xw_number(x, ws, row, 6, weighted ? x->r->kpi[k].weight : NAN, x->text);
         msc_xw_text(x, ws, row, 7, levels, x->text_indent);
         msc_xw_text(x, ws, row, 8, mod->formula, x->text_wrap);
         msc_xw_row_for_text(x, ws, row, mod->formula, 80, 15);

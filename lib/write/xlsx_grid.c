@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "kpi/registry.h"
 
 enum { ROW_LEGEND = 2, ROW_NOTE = 3, ROW_HEAD = 4, ROW_FIRST = 5 };
 enum { CHART_W = 900, CHART_H = 400 };
@@ -28,12 +27,12 @@ static int tech_has_values(const struct msc_xw *x, int k, int person)
 static void colour_block(struct msc_xw *x, lxw_worksheet *ws, int k, int r2)
 {
     int c2 = x->nperiods;
-    if (!isnan(x->r->target[k])) {
+    if (!isnan(x->r->kpi[k].target)) {
         msc_xw_traffic_lights(x, ws, ROW_FIRST, 1, r2, c2, k);
         return;
     }
     lxw_conditional_format scale = {.type = LXW_CONDITIONAL_3_COLOR_SCALE};
-    if (msc_kpi_registry[k]->better == MSC_LOWER) {
+    if (x->r->kpi[k].mod->better == MSC_LOWER) {
         scale.min_color = 0x63BE7B;
         scale.max_color = 0xF8696B;
     } else {
@@ -52,7 +51,7 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
     lxw_worksheet *ws = msc_xw_sheet(x, name, ROW_FIRST);
     if (!ws)
         return -1;
-    int has_target = !isnan(x->r->target[k]);
+    int has_target = !isnan(x->r->kpi[k].target);
     int lastcol = x->nperiods, tcol = x->nperiods + 1;
 
     size_t namew = 14;
@@ -94,7 +93,7 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
                           msc_xw_value(x, k, MSC_LEVEL_TECH, p, m->first_period + i),
                           msc_xw_kpi_format(x, k, 0));
         if (has_target)
-            msc_xw_number(x, ws, row, tcol, x->r->target[k],
+            msc_xw_number(x, ws, row, tcol, x->r->kpi[k].target,
                           msc_xw_kpi_format(x, k, MSC_XW_TARGET));
         /* A technician with nothing to draw would only clutter the legend. */
         if (tech_has_values(x, k, p)) {
@@ -112,14 +111,14 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
                       msc_xw_value(x, k, MSC_LEVEL_TEAM, -1, m->first_period + i),
                       msc_xw_kpi_format(x, k, MSC_XW_TOTAL));
     if (has_target)
-        msc_xw_number(x, ws, team, tcol, x->r->target[k],
+        msc_xw_number(x, ws, team, tcol, x->r->kpi[k].target,
                       msc_xw_kpi_format(x, k, MSC_XW_TOTAL | MSC_XW_TARGET));
     int target = -1;
     if (has_target) {
         target = row++;
         msc_xw_text(x, ws, target, 0, "Target", x->text_target);
         for (int i = 0; i < x->nperiods; i++)
-            msc_xw_number(x, ws, target, 1 + i, x->r->target[k],
+            msc_xw_number(x, ws, target, 1 + i, x->r->kpi[k].target,
                           msc_xw_kpi_format(x, k, MSC_XW_TARGET));
     }
     colour_block(x, ws, k, team);
@@ -149,9 +148,9 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
                     MSC_XW_DEFAULT_ROW_PX;
     }
     char ctitle[200];
-    snprintf(ctitle, sizeof ctitle, "%s by %s", msc_kpi_registry[k]->name,
+    snprintf(ctitle, sizeof ctitle, "%s by %s", x->r->kpi[k].mod->name,
              msc_period_kind_name(m->period_kind));
-    lxw_chart *chart = msc_xw_line_chart(x, ctitle, msc_kpi_registry[k]->unit);
+    lxw_chart *chart = msc_xw_line_chart(x, ctitle, x->r->kpi[k].mod->unit);
     if (!chart)
         return -1;
     double lo = INFINITY, hi = -INFINITY;
@@ -165,10 +164,10 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
         }
     }
     if (has_target) {
-        lo = x->r->target[k] < lo ? x->r->target[k] : lo;
-        hi = x->r->target[k] > hi ? x->r->target[k] : hi;
+        lo = x->r->kpi[k].target < lo ? x->r->kpi[k].target : lo;
+        hi = x->r->kpi[k].target > hi ? x->r->kpi[k].target : hi;
     }
-    if (msc_kpi_registry[k]->unit == MSC_UNIT_RATIO)
+    if (x->r->kpi[k].mod->unit == MSC_UNIT_RATIO)
         msc_xw_ratio_axis(chart, lo, hi);
     for (int i = 0; i < charted; i++)
         msc_xw_line_series(x, chart, name, chart_rows[i], 0, 1, lastcol, ROW_HEAD,
@@ -202,15 +201,15 @@ int msc_xw_sheet_trend(struct msc_xw *x)
 
 int msc_xw_sheet_kpis(struct msc_xw *x)
 {
-    for (size_t k = 0; k < msc_kpi_count && x->status == MSC_OK; k++) {
+    for (size_t k = 0; k < x->r->nkpis && x->status == MSC_OK; k++) {
         if (!x->sheet[k][0])
             continue;
-        const struct msc_kpi_module *mod = msc_kpi_registry[k];
+        const struct msc_kpi_module *mod = x->r->kpi[k].mod;
         char sub[400], target[120], legend[300];
         snprintf(sub, sizeof sub, "Formula: %s.", mod->formula);
         msc_xw_target_words(x, (int)k, target, sizeof target);
         target[0] = (char)(target[0] >= 'a' && target[0] <= 'z' ? target[0] - 32 : target[0]);
-        if (isnan(x->r->target[k]))
+        if (isnan(x->r->kpi[k].target))
             snprintf(legend, sizeof legend,
                      "%s. Colours: within this table, the worst values red, "
                      "the best green. Blank: no value.",

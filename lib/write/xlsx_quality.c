@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/load.h"
 #include "util/mem.h"
 
 enum { COL_FILE, COL_REASON, COL_SEVERITY, COL_LINE, COL_COLUMN, COL_VALUE };

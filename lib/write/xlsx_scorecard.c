@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kpi/registry.h"
 #include "util/mem.h"
 
 /* Rows under the title block, which the banner (when there is one)
@@ -22,20 +21,10 @@ enum { COL_NAME = 0, COL_SCORE = 1, COL_CHANGE = 2, COL_KPI = 3 };
 /* Whether a technician has anything to show for the period. */
 static int has_period_values(const struct msc_xw *x, int person, int64_t period)
 {
-    for (size_t k = 0; k < msc_kpi_count; k++)
-        if (x->r->selected[k] && !isnan(msc_xw_value(x, (int)k, MSC_LEVEL_TECH, person, period)))
+    for (size_t k = 0; k < x->r->nkpis; k++)
+        if (x->r->kpi[k].selected && !isnan(msc_xw_value(x, (int)k, MSC_LEVEL_TECH, person, period)))
             return 1;
     return 0;
-}
-
-static double score_change(const struct msc_xw *x, enum msc_level level, int subject,
-                           int64_t period)
-{
-    double now = msc_xw_value(x, x->score, level, subject, period);
-    double before = msc_xw_value(x, x->score, level, subject, period - 1);
-    /* To the tenth shown, so that a change of 0.02 reads "0.0", not "up 0.0". */
-    double d = round((now - before) * 10) / 10; /* NAN unless both exist */
-    return d == 0 ? 0 : d;
 }
 
 static void write_person_row(struct msc_xw *x, lxw_worksheet *ws, int row, enum msc_level level,
@@ -44,9 +33,9 @@ static void write_person_row(struct msc_xw *x, lxw_worksheet *ws, int row, enum 
     int64_t last = x->m->last_period;
     msc_xw_number(x, ws, row, COL_SCORE, msc_xw_value(x, x->score, level, subject, last),
                   msc_xw_unit_format(x, MSC_UNIT_POINTS, flags));
-    msc_xw_number(x, ws, row, COL_CHANGE, score_change(x, level, subject, last),
+    msc_xw_number(x, ws, row, COL_CHANGE, msc_report_change(x->r, x->score, level, subject, last),
                   flags & MSC_XW_TOTAL ? x->change_total : x->change);
-    for (size_t k = 0; k < msc_kpi_count; k++)
+    for (size_t k = 0; k < x->r->nkpis; k++)
         if (cols[k] >= 0)
             msc_xw_number(x, ws, row, cols[k], msc_xw_value(x, (int)k, level, subject, last),
                           msc_xw_kpi_format(x, (int)k, flags));
@@ -126,12 +115,12 @@ static int notes(struct msc_xw *x, lxw_worksheet *ws, int row, const int *absent
         msc_xw_text(x, ws, row++, 0, line, x->note);
         free(line);
     }
-    for (size_t k = 0; k < msc_kpi_count; k++) {
+    for (size_t k = 0; k < x->r->nkpis; k++) {
         char why[200];
         if (!(msc_xw_scored(x, (int)k) || msc_xw_shown(x, (int)k)) ||
             !msc_xw_why_blank(x, (int)k, why, sizeof why))
             continue;
-        snprintf(buf, sizeof buf, "%s: %s.", msc_kpi_registry[k]->name, why);
+        snprintf(buf, sizeof buf, "%s: %s.", x->r->kpi[k].mod->name, why);
         msc_xw_text(x, ws, row++, 0, buf, x->note);
     }
     return row;
@@ -150,13 +139,13 @@ int msc_xw_sheet_scorecard(struct msc_xw *x)
     /* Columns: score and change, the scored KPIs, a narrow gap, then the
      * KPIs shown for information. */
     int cols[MSC_MAX_KPIS], ncols = COL_KPI, nscored = 0, ninfo = 0;
-    for (size_t k = 0; k < msc_kpi_count; k++)
+    for (size_t k = 0; k < x->r->nkpis; k++)
         cols[k] = -1;
-    for (size_t k = 0; k < msc_kpi_count; k++)
+    for (size_t k = 0; k < x->r->nkpis; k++)
         if (msc_xw_scored(x, (int)k))
             cols[k] = ncols++, nscored++;
     int gap = ncols;
-    for (size_t k = 0; k < msc_kpi_count; k++)
+    for (size_t k = 0; k < x->r->nkpis; k++)
         if (msc_xw_shown(x, (int)k)) {
             if (!ninfo)
                 ncols++;
@@ -227,14 +216,14 @@ int msc_xw_sheet_scorecard(struct msc_xw *x)
     msc_xw_text(x, ws, r_target, COL_NAME, "Target", x->text_target);
     msc_xw_text(x, ws, r_target, COL_SCORE, "", x->text_target);
     msc_xw_text(x, ws, r_target, COL_CHANGE, "", x->text_target);
-    for (size_t k = 0; k < msc_kpi_count; k++) {
+    for (size_t k = 0; k < x->r->nkpis; k++) {
         if (cols[k] < 0)
             continue;
         /* Scored KPIs go by their sheet's short name, which the owner
          * finds again on the tab. */
         msc_xw_text(x, ws, r_head, cols[k],
-                    x->sheet[k][0] ? x->sheet[k] : msc_kpi_registry[k]->name, x->header);
-        msc_xw_number(x, ws, r_target, cols[k], x->r->target[k],
+                    x->sheet[k][0] ? x->sheet[k] : x->r->kpi[k].mod->name, x->header);
+        msc_xw_number(x, ws, r_target, cols[k], x->r->kpi[k].target,
                       msc_xw_kpi_format(x, (int)k, MSC_XW_TARGET));
     }
 
@@ -250,7 +239,7 @@ int msc_xw_sheet_scorecard(struct msc_xw *x)
     if (ninfo)
         msc_xw_text(x, ws, team, gap, "", x->text_total);
 
-    for (size_t k = 0; k < msc_kpi_count; k++)
+    for (size_t k = 0; k < x->r->nkpis; k++)
         if (cols[k] >= 0)
             msc_xw_traffic_lights(x, ws, r_first, cols[k], team, cols[k], (int)k);
     score_rules(x, ws, r_first, team);

@@ -8,7 +8,6 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "kpi/registry.h"
 
 enum { ROW_LEGEND = 2, ROW_HEAD = 4, ROW_FIRST = 5 };
 enum { COL_NAME = 0, COL_TARGET = 1, COL_FIRST = 2 };
@@ -26,8 +25,8 @@ int msc_xw_sheet_team(struct msc_xw *x)
     int order[MSC_MAX_KPIS], n = 0;
     if (x->score >= 0)
         order[n++] = x->score;
-    for (size_t k = 0; k < msc_kpi_count; k++)
-        if ((int)k != x->score && x->r->selected[k] && (msc_kpi_registry[k]->levels & MSC_AT_TEAM))
+    for (size_t k = 0; k < x->r->nkpis; k++)
+        if ((int)k != x->score && x->r->kpi[k].selected && (x->r->kpi[k].mod->levels & MSC_AT_TEAM))
             order[n++] = (int)k;
 
     char sub[300], legend[200];
@@ -54,9 +53,9 @@ int msc_xw_sheet_team(struct msc_xw *x)
     for (int i = 0; i < n; i++, row++) {
         int k = order[i];
         char why[200];
-        msc_xw_text(x, ws, row, COL_NAME, msc_kpi_registry[k]->name,
+        msc_xw_text(x, ws, row, COL_NAME, x->r->kpi[k].mod->name,
                     k == x->score ? x->text_total : x->text);
-        msc_xw_number(x, ws, row, COL_TARGET, x->r->target[k],
+        msc_xw_number(x, ws, row, COL_TARGET, x->r->kpi[k].target,
                       msc_xw_kpi_format(x, k, MSC_XW_TARGET));
         for (int p = 0; p < x->nperiods; p++)
             msc_xw_number(x, ws, row, COL_FIRST + p,
@@ -75,12 +74,12 @@ int msc_xw_sheet_team(struct msc_xw *x)
     for (int i = 0; i < n; i++) {
         int k = order[i];
         trow[i] = -1;
-        if (isnan(x->r->target[k]))
+        if (isnan(x->r->kpi[k].target))
             continue;
         trow[i] = row;
-        msc_xw_text(x, ws, row, COL_NAME, msc_kpi_registry[k]->name, x->text_target);
+        msc_xw_text(x, ws, row, COL_NAME, x->r->kpi[k].mod->name, x->text_target);
         for (int p = 0; p < x->nperiods; p++)
-            msc_xw_number(x, ws, row, COL_FIRST + p, x->r->target[k],
+            msc_xw_number(x, ws, row, COL_FIRST + p, x->r->kpi[k].target,
                           msc_xw_kpi_format(x, k, MSC_XW_TARGET));
         row++;
     }
@@ -115,12 +114,12 @@ int msc_xw_sheet_team(struct msc_xw *x)
         if (!msc_xw_has_rows(x, k, MSC_LEVEL_TEAM))
             continue; /* an empty chart says less than the note beside the row */
         lxw_chart *chart =
-            msc_xw_line_chart(x, msc_kpi_registry[k]->name, msc_kpi_registry[k]->unit);
+            msc_xw_line_chart(x, x->r->kpi[k].mod->name, x->r->kpi[k].mod->unit);
         if (!chart)
             return -1;
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-        if (msc_kpi_registry[k]->unit == MSC_UNIT_RATIO) {
-            double lo = x->r->target[k], hi = x->r->target[k]; /* NAN drops out below */
+        if (x->r->kpi[k].mod->unit == MSC_UNIT_RATIO) {
+            double lo = x->r->kpi[k].target, hi = x->r->kpi[k].target; /* NAN drops out below */
             for (int p = 0; p < x->nperiods; p++) {
                 double v = msc_xw_value(x, k, MSC_LEVEL_TEAM, -1, m->first_period + p);
                 if (!(v >= lo))

@@ -22,7 +22,7 @@ static void write_file(const char *name, const char *text)
 static double value(struct msc_run *run, const char *kpi, enum msc_level level, const char *who)
 {
     int subject = level == MSC_LEVEL_TEAM ? -1 : msc_names_find(&run->model.people, who);
-    const struct msc_row *row = msc_report_find(&run->report, msc_kpi_find(kpi), level, subject,
+    const struct msc_row *row = msc_report_find(&run->report, msc_kpis_find(&run->kpis, kpi), level, subject,
                                                 run->model.last_period);
     return row ? row->value : NAN;
 }

@@ -10,6 +10,8 @@
  */
 #include "check.h"
 #include "util/mem.h"
+#include "kpi/registry.h"
+#include "report/summary.h"
 #include "write/mail.h"
 
 #include <math.h>
@@ -550,12 +552,14 @@ static void test_headers(void)
 
 /* ---- the summary, on a report made by hand ---- */
 
+static struct msc_kpis kpis;
+
 static void add_row(struct msc_report *r, const char *kpi, enum msc_level level, int subject,
                     int64_t period, double value, double target, int met)
 {
     if (msc_grow(&r->rows, &r->cap, r->count + 1, sizeof *r->rows) < 0)
         abort();
-    r->rows[r->count++] = (struct msc_row){.kpi = msc_kpi_find(kpi), .level = level,
+    r->rows[r->count++] = (struct msc_row){.kpi = msc_kpis_find(&kpis, kpi), .level = level,
                                            .subject = subject, .period = period, .value = value,
                                            .target = target, .met = met};
 }
@@ -575,7 +579,8 @@ static void test_summary(void)
     int64_t apr = 2026 * 12 + 3, mar = apr - 1;
     md.first_period = apr - 11;
     md.last_period = apr;
-    msc_report_init(&r, &md);
+    msc_kpis_init(&kpis);
+    CHECK(msc_report_init(&r, &md, &kpis, &err) == MSC_OK);
     add_row(&r, "tech_score", MSC_LEVEL_TEAM, -1, mar, 75.12, NAN, -1);
     add_row(&r, "tech_score", MSC_LEVEL_TEAM, -1, apr, 78.44, NAN, -1);
     add_row(&r, "tech_score", MSC_LEVEL_TECH, ann, mar, 60, NAN, -1);
@@ -588,8 +593,9 @@ static void test_summary(void)
     add_row(&r, "utilization", MSC_LEVEL_TEAM, -1, apr, 0.85, 0.8, 1);
     add_row(&r, "sla_triage", MSC_LEVEL_TEAM, -1, mar, 0.5, 0.97, 0); /* not the last period */
     add_row(&r, "fcr", MSC_LEVEL_TECH, bob, apr, 0.1, 0.7, 0);        /* not the team */
+    msc_report_sort(&r);
 
-    CHECK(msc_mail_summary(&r, &text, &err) == MSC_OK && text);
+    CHECK(msc_report_summary(&r, &text, &err) == MSC_OK && text);
     const char *want =
         "Technician scorecard for Contoso MSP: 2026-04\n"
         "The report covers 2025-05 to 2026-04, by month.\n"
@@ -611,14 +617,14 @@ static void test_summary(void)
         fprintf(stderr, "got:\n%s", text);
     free(text);
 
-    CHECK(msc_mail_subject(&r, "[MSP]", &text, &err) == MSC_OK && text &&
+    CHECK(msc_report_mail_subject(&r, "[MSP]", &text, &err) == MSC_OK && text &&
           strcmp(text, "[MSP] Technician scorecard 2026-04 - Contoso MSP") == 0);
     free(text);
 
     /* Every allocation failing in turn. */
     for (long n = 0; n < 12; n++) {
         msc_mem_fail_after(n);
-        enum msc_status st = msc_mail_summary(&r, &text, &err);
+        enum msc_status st = msc_report_summary(&r, &text, &err);
         msc_mem_fail_after(-1);
         CHECK((st == MSC_OK && text) || (st == MSC_ERR_NOMEM && !text));
         free(text);
@@ -629,11 +635,12 @@ static void test_summary(void)
     md.first_period = apr;
     r.count = 0;
     add_row(&r, "utilization", MSC_LEVEL_TEAM, -1, apr, 0.85, 0.8, 1);
-    CHECK(msc_mail_summary(&r, &text, &err) == MSC_OK && text);
+    msc_report_sort(&r);
+    CHECK(msc_report_summary(&r, &text, &err) == MSC_OK && text);
     CHECK(text && strcmp(text, "Technician scorecard: 2026-04\n\nTeam score: no data for 2026-04\n\n"
                                "Every team KPI with a target met it in 2026-04.\n") == 0);
     free(text);
-    CHECK(msc_mail_subject(&r, NULL, &text, &err) == MSC_OK && text &&
+    CHECK(msc_report_mail_subject(&r, NULL, &text, &err) == MSC_OK && text &&
           strcmp(text, "Technician scorecard 2026-04") == 0);
     free(text);
 
@@ -659,7 +666,8 @@ static void test_summary_many(void)
     int64_t apr = 2026 * 12 + 3, mar = apr - 1;
     md.first_period = mar;
     md.last_period = apr;
-    msc_report_init(&r, &md);
+    msc_kpis_init(&kpis);
+    CHECK(msc_report_init(&r, &md, &kpis, &err) == MSC_OK);
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < N; i++) {
             snprintf(name, sizeof name, "Tech %06d", i);
@@ -668,7 +676,8 @@ static void test_summary_many(void)
             add_row(&r, "tech_score", MSC_LEVEL_TECH, who, pass ? mar : apr,
                     pass ? 50.0 : 50.0 + (i == 123456 ? 10 : i % 7), NAN, -1);
         }
-    CHECK(msc_mail_summary(&r, &text, &err) == MSC_OK && text);
+    msc_report_sort(&r);
+    CHECK(msc_report_summary(&r, &text, &err) == MSC_OK && text);
     CHECK(text && strstr(text, "Most improved: Tech 123456, tech score 50.0 in 2026-03 to 60.0 in "
                                "2026-04 (up 10.0)\n"));
     free(text);

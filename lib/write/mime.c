@@ -1,8 +1,8 @@
-/* mail.c: the MIME message, the pipe to sendmail, and the summary text. */
-#include "write/mail.h"
-#include "kpi/registry.h"
-#include "read/field.h"
+/* mime.c: the checks and the MIME message (RFC 5322, 2045-2047, 2231). */
+#include "write/mime.h"
 #include "util/mem.h"
+#include "util/text.h"
+#include "util/time.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,8 +20,6 @@
  * digits or a line end) nor base64 (whose '=' only pads the end), so a fixed
  * boundary cannot collide with a part and messages stay reproducible. */
 #define BOUNDARY "=_msc_part_0"
-#define MAX_ARGS 31
-#define MAX_COMMAND 1024
 #define MAX_NAME 255
 #define B64_LINE_BYTES 57 /* 76 base64 characters, RFC 2045's limit */
 /* 42 bytes are 56 base64 characters: "Subject: =?UTF-8?B?...?=" stays within
@@ -34,7 +32,7 @@
 
 /* s for an error message: control characters escaped (the bytes a header
  * injection hides in) and long values cut. */
-static const char *show(const char *s, char *buf, size_t cap)
+const char *msc_mail_show(const char *s, char *buf, size_t cap)
 {
     size_t o = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p && o + 8 < cap; p++) {
@@ -64,43 +62,7 @@ static int is_atext(int c) { return is_alnum(c) || (c && strchr("!#$%&'*+-/=?^_`
 
 static int has_line_break(const char *s) { return strpbrk(s, "\r\n") != NULL; }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t len;
-    unsigned min;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xc2 && c <= 0xdf)
-        len = 2, min = 0x80;
-    else if (c >= 0xe0 && c <= 0xef)
-        len = 3, min = 0x800;
-    else if (c >= 0xf0 && c <= 0xf4)
-        len = 4, min = 0x10000;
-    else
-        return 0;
-    if (len > n)
-        return 0;
-    unsigned cp = c & (0x7f >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return len;
-}
-
-static int utf8_valid(const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0, k; i < n; i += k)
-        if (!(k = utf8_seq((const unsigned char *)s + i, n - i)))
-            return 0;
-    return 1;
-}
+static int utf8_valid(const char *s) { return msc_utf8_valid(s, strlen(s)); }
 
 static int plain_ascii(const char *s)
 {
@@ -178,7 +140,7 @@ enum msc_status msc_mail_validate_address(const char *addr, struct msc_error *er
     const char *fault = addr ? address_fault(addr, why, sizeof why) : "is empty";
     if (fault)
         return msc_error_set(err, MSC_ERR_USAGE, "mail address '%s' %s",
-                             show(addr ? addr : "", shown, sizeof shown), fault);
+                             msc_mail_show(addr ? addr : "", shown, sizeof shown), fault);
     return MSC_OK;
 }
 
@@ -220,21 +182,21 @@ static int valid_type(const char *t)
     return 1;
 }
 
-static const char *command_of(const struct msc_mail *m)
+const char *msc_mail_command(const struct msc_mail *m)
 {
     return m->sendmail && *m->sendmail ? m->sendmail : MSC_MAIL_SENDMAIL;
 }
 
 /* Splits the command at blanks into argv (copied to buf); the count, or -1
  * with err set. */
-static int split_command(const char *cmd, char *buf, size_t cap, char **argv,
-                         struct msc_error *err)
+int msc_mail_split_command(const char *cmd, char *buf, size_t cap, char **argv,
+                           struct msc_error *err)
 {
     char shown[160];
     size_t n = strlen(cmd);
     if (n >= cap) {
         msc_error_set(err, MSC_ERR_USAGE, "sendmail command '%s' is too long",
-                      show(cmd, shown, sizeof shown));
+                      msc_mail_show(cmd, shown, sizeof shown));
         return -1;
     }
     memcpy(buf, cmd, n + 1);
@@ -243,9 +205,9 @@ static int split_command(const char *cmd, char *buf, size_t cap, char **argv,
         p += strspn(p, " \t\r\n\v\f");
         if (!*p)
             break;
-        if (argc == MAX_ARGS) {
+        if (argc == MSC_MAIL_MAX_ARGS) {
             msc_error_set(err, MSC_ERR_USAGE, "sendmail command '%s' has more than %d words",
-                          show(cmd, shown, sizeof shown), MAX_ARGS);
+                          msc_mail_show(cmd, shown, sizeof shown), MSC_MAIL_MAX_ARGS);
             return -1;
         }
         argv[argc++] = p;
@@ -261,7 +223,7 @@ static int split_command(const char *cmd, char *buf, size_t cap, char **argv,
 
 enum msc_status msc_mail_validate(const struct msc_mail *m, struct msc_error *err)
 {
-    char shown[160], buf[MAX_COMMAND], *argv[MAX_ARGS + 1];
+    char shown[160], buf[MSC_MAIL_MAX_COMMAND], *argv[MSC_MAIL_MAX_ARGS + 1];
     enum msc_status st;
     if (!m->nto || !m->to)
         return msc_error_set(err, MSC_ERR_USAGE, "mail has no recipient");
@@ -273,26 +235,26 @@ enum msc_status msc_mail_validate(const struct msc_mail *m, struct msc_error *er
     const char *subject = m->subject ? m->subject : "";
     if (has_line_break(subject))
         return msc_error_set(err, MSC_ERR_USAGE, "mail subject '%s' holds a line break",
-                             show(subject, shown, sizeof shown));
+                             msc_mail_show(subject, shown, sizeof shown));
     if (!utf8_valid(subject))
         return msc_error_set(err, MSC_ERR_USAGE, "mail subject '%s' is not valid UTF-8",
-                             show(subject, shown, sizeof shown));
+                             msc_mail_show(subject, shown, sizeof shown));
     if (m->attachment_path) {
         const char *name = attachment_name(m);
         if (!*name || strlen(name) > MAX_NAME || strpbrk(name, "/\\") || !utf8_valid(name))
             return msc_error_set(err, MSC_ERR_USAGE,
                                  "attachment name '%s' is empty, too long, holds a slash or "
-                                 "is not valid UTF-8", show(name, shown, sizeof shown));
+                                 "is not valid UTF-8", msc_mail_show(name, shown, sizeof shown));
         for (const unsigned char *p = (const unsigned char *)name; *p; p++)
             if (*p < 0x20 || *p == 0x7f)
                 return msc_error_set(err, MSC_ERR_USAGE,
                                      "attachment name '%s' holds a control character",
-                                     show(name, shown, sizeof shown));
+                                     msc_mail_show(name, shown, sizeof shown));
         if (!valid_type(attachment_type(m, name)))
             return msc_error_set(err, MSC_ERR_USAGE, "attachment type '%s' is not a MIME type",
-                                 show(attachment_type(m, name), shown, sizeof shown));
+                                 msc_mail_show(attachment_type(m, name), shown, sizeof shown));
     }
-    return split_command(command_of(m), buf, sizeof buf, argv, err) < 0 ? MSC_ERR_USAGE : MSC_OK;
+    return msc_mail_split_command(msc_mail_command(m), buf, sizeof buf, argv, err) < 0 ? MSC_ERR_USAGE : MSC_OK;
 }
 
 /* ---- the message ---- */
@@ -373,7 +335,8 @@ static void put_subject(FILE *out, const char *s)
         for (size_t i = 0, j; i < n; i = j) {
             char word[4 * WORD_BYTES / 3 + 4];
             for (j = i; j < n;) {
-                size_t k = utf8_seq((const unsigned char *)s + j, n - j);
+                const unsigned char *at = (const unsigned char *)s + j;
+                size_t k = *at < 0x80 ? 1 : msc_utf8_seq(at, at + (n - j));
                 k = k ? k : 1; /* validated already; never loop forever */
                 if (j + k - i > WORD_BYTES)
                     break;
@@ -444,7 +407,7 @@ static void put_qp(FILE *out, const char *body)
 
 /* The whole message for a validated m, the attachment (if any) open as att.
  * *read_failed tells a fault on our side from one in writing out. */
-static enum msc_status write_message(const struct msc_mail *m, FILE *att, FILE *out,
+enum msc_status msc_mail_write(const struct msc_mail *m, FILE *att, FILE *out,
                                      struct msc_error *err, int *read_failed)
 {
     const char *name = m->attachment_path ? attachment_name(m) : NULL;
@@ -500,7 +463,7 @@ check:
     return MSC_OK;
 }
 
-static FILE *open_attachment(const struct msc_mail *m, struct msc_error *err)
+FILE *msc_mail_open_attachment(const struct msc_mail *m, struct msc_error *err)
 {
     FILE *f = fopen(m->attachment_path, "rb");
     if (!f) {
@@ -520,159 +483,10 @@ enum msc_status msc_mail_build(const struct msc_mail *m, FILE *out, struct msc_e
     int read_failed;
     if (st != MSC_OK)
         return st;
-    if (m->attachment_path && !(att = open_attachment(m, err)))
+    if (m->attachment_path && !(att = msc_mail_open_attachment(m, err)))
         return MSC_ERR_MAIL;
     errno = 0;
-    st = write_message(m, att, out, err, &read_failed);
-    if (att)
-        fclose(att);
-    return st;
-}
-
-/* ---- sendmail ---- */
-
-static int set_cloexec(int fd) { return fcntl(fd, F_SETFD, FD_CLOEXEC); }
-
-static void close_fd(int *fd)
-{
-    if (*fd >= 0)
-        close(*fd);
-    *fd = -1;
-}
-
-static int wait_child(pid_t pid)
-{
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    return status;
-}
-
-/* In the child, between fork and exec: only async-signal-safe calls. A
- * failed exec sends its errno up the close-on-exec pipe, so the parent can
- * tell "could not run" from "ran and failed" without the child printing.
- * fds[] are the two pipes, read end first; when the caller runs with stdin
- * or stderr closed, a pipe may have taken fd 0 or 2. */
-static void exec_child(const int fds[4], char **argv)
-{
-    int in_fd = fds[0], report_fd = fds[3];
-    int ok = in_fd == STDIN_FILENO ? fcntl(in_fd, F_SETFD, 0) >= 0
-                                   : dup2(in_fd, STDIN_FILENO) >= 0;
-    if (ok) {
-        /* A report may be going to stdout: keep sendmail's chatter out of
-         * it, unless fd 2 is one of our pipes (stderr was closed). */
-        if (STDERR_FILENO != fds[0] && STDERR_FILENO != fds[1] && STDERR_FILENO != fds[2] &&
-            STDERR_FILENO != fds[3])
-            dup2(STDERR_FILENO, STDOUT_FILENO);
-        execvp(argv[0], argv);
-    }
-    int e = errno;
-    ssize_t w = write(report_fd, &e, sizeof e);
-    (void)w;
-    _exit(127);
-}
-
-enum msc_status msc_mail_send(const struct msc_mail *m, struct msc_error *err)
-{
-    char buf[MAX_COMMAND], *argv[MAX_ARGS + 1], shown[160];
-    const char *cmd;
-    enum msc_status st = msc_mail_validate(m, err);
-    if (st != MSC_OK)
-        return st;
-    cmd = show(command_of(m), shown, sizeof shown);
-    if (split_command(command_of(m), buf, sizeof buf, argv, err) < 0)
-        return MSC_ERR_USAGE;
-    FILE *att = NULL;
-    if (m->attachment_path && !(att = open_attachment(m, err)))
-        return MSC_ERR_MAIL;
-
-    int in[2] = {-1, -1}, report[2] = {-1, -1};
-    if (pipe(in) < 0 || pipe(report) < 0 || set_cloexec(in[0]) < 0 || set_cloexec(in[1]) < 0 ||
-        set_cloexec(report[0]) < 0 || set_cloexec(report[1]) < 0) {
-        st = msc_error_set(err, MSC_ERR_MAIL, "cannot run sendmail command '%s': %s", cmd,
-                           strerror(errno));
-        goto close_pipes;
-    }
-    pid_t pid = fork();
-    if (pid < 0) {
-        st = msc_error_set(err, MSC_ERR_MAIL, "cannot run sendmail command '%s': %s", cmd,
-                           strerror(errno));
-        goto close_pipes;
-    }
-    if (pid == 0) {
-        const int fds[4] = {in[0], in[1], report[0], report[1]};
-        exec_child(fds, argv);
-    }
-    close_fd(&in[0]);
-    close_fd(&report[1]);
-
-    /* 0 bytes: the exec succeeded and closed the pipe. */
-    int child_errno = 0;
-    ssize_t got;
-    while ((got = read(report[0], &child_errno, sizeof child_errno)) < 0 && errno == EINTR)
-        ;
-    close_fd(&report[0]);
-    if (got > 0) {
-        close_fd(&in[1]);
-        wait_child(pid);
-        st = msc_error_set(err, MSC_ERR_MAIL, "cannot run sendmail command '%s': %s", cmd,
-                           strerror(child_errno));
-        goto close_att;
-    }
-
-    /* Set only now, in the parent: an ignored SIGPIPE would survive exec
-     * into the child. A reader that quits then gives EPIPE, not death. */
-    struct sigaction ignore, old;
-    memset(&ignore, 0, sizeof ignore);
-    ignore.sa_handler = SIG_IGN;
-    sigemptyset(&ignore.sa_mask);
-    sigaction(SIGPIPE, &ignore, &old);
-    struct msc_error werr = {0};
-    int read_failed = 1;
-    enum msc_status wst;
-    FILE *pipe_out = fdopen(in[1], "w");
-    if (!pipe_out) {
-        wst = msc_error_set(&werr, MSC_ERR_MAIL, "cannot write to sendmail command '%s': %s",
-                            cmd, strerror(errno));
-    } else {
-        in[1] = -1; /* the stream owns it now */
-        errno = 0;
-        wst = write_message(m, att, pipe_out, &werr, &read_failed);
-    }
-    /* Kill before closing its input: at EOF it would queue half a message. */
-    if (wst != MSC_OK && read_failed)
-        kill(pid, SIGKILL);
-    if (pipe_out && fclose(pipe_out) != 0 && wst == MSC_OK)
-        wst = msc_error_set(&werr, MSC_ERR_MAIL, "cannot write the mail message: %s",
-                            strerror(errno));
-    close_fd(&in[1]);
-    int status = wait_child(pid), wait_errno = errno;
-    sigaction(SIGPIPE, &old, NULL);
-
-    if (wst != MSC_OK && read_failed)
-        st = msc_error_set(err, MSC_ERR_MAIL, "%s; nothing was sent", werr.msg);
-    else if (status < 0)
-        st = msc_error_set(err, MSC_ERR_MAIL, "sendmail command '%s': cannot wait for it: %s",
-                           cmd, strerror(wait_errno));
-    else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
-        st = msc_error_set(err, MSC_ERR_MAIL, "sendmail command '%s' exited with status %d", cmd,
-                           WEXITSTATUS(status));
-    else if (WIFSIGNALED(status))
-        st = msc_error_set(err, MSC_ERR_MAIL, "sendmail command '%s' was killed by signal %d",
-                           cmd, WTERMSIG(status));
-    else if (wst != MSC_OK)
-        st = msc_error_set(err, MSC_ERR_MAIL,
-                           "sendmail command '%s' exited before reading the whole message (%s)",
-                           cmd, werr.msg);
-    goto close_att;
-
-close_pipes:
-    close_fd(&in[0]);
-    close_fd(&in[1]);
-    close_fd(&report[0]);
-    close_fd(&report[1]);
-close_att:
+    st = msc_mail_write(m, att, out, err, &read_failed);
     if (att)
         fclose(att);
     return st;
@@ -713,7 +527,7 @@ enum msc_status msc_mail_list_add(struct msc_mail_list *l, const char *list, str
         if ((st = msc_mail_validate_address(addr, err)) != MSC_OK) {
             if (!*addr)
                 msc_error_set(err, MSC_ERR_USAGE, "mail address list '%s' has an empty item",
-                              show(list, shown, sizeof shown));
+                              msc_mail_show(list, shown, sizeof shown));
             break;
         }
         l->addr[l->count++] = addr;
@@ -726,225 +540,3 @@ enum msc_status msc_mail_list_add(struct msc_mail_list *l, const char *list, str
     return st;
 }
 
-/* ---- the summary ---- */
-
-struct text {
-    char *p;
-    size_t len, cap;
-    int nomem;
-};
-
-static void add(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void add(struct text *t, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0 || t->nomem)
-        return;
-    if (msc_grow(&t->p, &t->cap, t->len + (size_t)n + 1, 1) < 0) {
-        t->nomem = 1;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(t->p + t->len, t->cap - t->len, fmt, ap);
-    va_end(ap);
-    t->len += (size_t)n;
-}
-
-static enum msc_status finish(struct text *t, char **out, struct msc_error *err)
-{
-    if (t->nomem || !t->p) {
-        free(t->p);
-        *out = NULL;
-        return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
-    }
-    *out = t->p;
-    return MSC_OK;
-}
-
-static void format_value(enum msc_unit unit, double v, char *buf, size_t cap)
-{
-    switch (unit) {
-    case MSC_UNIT_RATIO: snprintf(buf, cap, "%.1f%%", v * 100); return;
-    case MSC_UNIT_HOURS: snprintf(buf, cap, "%.2f h", v); return;
-    case MSC_UNIT_PER_ENDPOINT: snprintf(buf, cap, "%.3f", v); return;
-    case MSC_UNIT_MONEY: snprintf(buf, cap, "%.2f", v); return;
-    case MSC_UNIT_MONEY_PER_HOUR: snprintf(buf, cap, "%.2f per hour", v); return;
-    case MSC_UNIT_POINTS: break;
-    }
-    snprintf(buf, cap, "%.1f", v);
-}
-
-/* Linear, so that it holds for rows in any order. */
-static const struct msc_row *find(const struct msc_report *r, int kpi, enum msc_level level,
-                                  int subject, int64_t period)
-{
-    for (size_t i = 0; i < r->count; i++) {
-        const struct msc_row *row = &r->rows[i];
-        if (row->kpi == kpi && row->level == level && row->period == period &&
-            (level == MSC_LEVEL_TEAM || row->subject == subject))
-            return row;
-    }
-    return NULL;
-}
-
-static void add_change(struct text *t, double from, double to)
-{
-    double d = round((to - from) * 10) / 10;
-    if (d > 0)
-        add(t, "up %.1f", d);
-    else if (d < 0)
-        add(t, "down %.1f", -d);
-    else
-        add(t, "unchanged");
-}
-
-static const struct msc_report *tech_report;
-
-static int by_score(const void *pa, const void *pb)
-{
-    const struct msc_row *a = *(const struct msc_row *const *)pa;
-    const struct msc_row *b = *(const struct msc_row *const *)pb;
-    if (a->value != b->value)
-        return a->value > b->value ? -1 : 1;
-    return strcmp(msc_report_subject(tech_report, a), msc_report_subject(tech_report, b));
-}
-
-enum msc_status msc_mail_summary(const struct msc_report *r, char **out, struct msc_error *err)
-{
-    const struct msc_model *md = r->model;
-    const char *msp = md->settings && md->settings->msp_name[0] ? md->settings->msp_name : NULL;
-    int64_t last = md->last_period, prev = last - 1;
-    int has_prev = md->first_period < last;
-    int score = msc_kpi_find("tech_score");
-    char first_label[24], last_label[24], prev_label[24], v[48], t[48];
-    struct text text = {0};
-    msc_period_label(md->period_kind, md->first_period, first_label);
-    msc_period_label(md->period_kind, last, last_label);
-    msc_period_label(md->period_kind, prev, prev_label);
-
-    add(&text, "Technician scorecard%s%s: %s%s\n", msp ? " for " : "", msp ? msp : "", last_label,
-        r->partial ? " (partial)" : "");
-    if (r->gate.nproblems) {
-        add(&text, "\nDATA PROBLEM: the inputs look broken, so the numbers below may be wrong:\n");
-        for (size_t i = 0; i < r->gate.nproblems; i++)
-            add(&text, "  - %s\n", r->gate.problems[i]);
-        add(&text, "\n");
-    }
-    if (r->partial) {
-        char note[80];
-        add(&text, "%s is partial (%s): its numbers are not final.\n", last_label,
-            msc_report_coverage_note(r, last, note));
-    }
-    if (has_prev)
-        add(&text, "The report covers %s to %s, by %s.\n", first_label, last_label,
-            msc_period_kind_name(md->period_kind));
-
-    const struct msc_row *team = score < 0 ? NULL : find(r, score, MSC_LEVEL_TEAM, -1, last);
-    const struct msc_row *team_prev = score < 0 || !has_prev ? NULL
-                                                             : find(r, score, MSC_LEVEL_TEAM, -1, prev);
-    if (team) {
-        add(&text, "\nTeam score: %.1f", team->value);
-        if (team_prev) {
-            add(&text, " (%s: %.1f, ", prev_label, team_prev->value);
-            add_change(&text, team_prev->value, team->value);
-            add(&text, ")");
-        }
-        add(&text, "\n");
-    } else {
-        add(&text, "\nTeam score: no data for %s\n", last_label);
-    }
-
-    size_t with_target = 0, missed = 0;
-    for (size_t k = 0; k < msc_kpi_count; k++) {
-        const struct msc_row *row = find(r, (int)k, MSC_LEVEL_TEAM, -1, last);
-        if (!row || row->met < 0)
-            continue;
-        with_target++;
-        if (row->met)
-            continue;
-        if (!missed++)
-            add(&text, "\nTeam KPIs that missed their target in %s:\n", last_label);
-        const struct msc_kpi_module *mod = msc_kpi_registry[k];
-        format_value(mod->unit, row->value, v, sizeof v);
-        format_value(mod->unit, row->target, t, sizeof t);
-        add(&text, "  - %s: %s (target %s)\n", mod->name, v, t);
-    }
-    if (!with_target)
-        add(&text, "\nNo team KPI with a target has data for %s.\n", last_label);
-    else if (!missed)
-        add(&text, "\nEvery team KPI with a target met it in %s.\n", last_label);
-
-    /* Tech scores of the last period, best first, and the largest rise. */
-    size_t ntech = 0;
-    const struct msc_row **techs = NULL;
-    if (score >= 0 && r->count) {
-        techs = msc_malloc(r->count * sizeof *techs);
-        if (!techs)
-            text.nomem = 1;
-        for (size_t i = 0; techs && i < r->count; i++) {
-            const struct msc_row *row = &r->rows[i];
-            if (row->kpi == score && row->level == MSC_LEVEL_TECH && row->period == last)
-                techs[ntech++] = row;
-        }
-    }
-    if (ntech) {
-        tech_report = r;
-        qsort(techs, ntech, sizeof *techs, by_score);
-        add(&text, "\nTech scores in %s:\n", last_label);
-        for (size_t i = 0; i < ntech; i++)
-            add(&text, "  %5.1f  %s\n", techs[i]->value, msc_report_subject(r, techs[i]));
-    }
-    /* The previous period's scores by technician, found in one pass: a
-     * search per technician made 50,000 of them take minutes. */
-    size_t npeople = msc_names_count(&md->people);
-    const struct msc_row **before_of = NULL;
-    if (has_prev && ntech && !(before_of = msc_calloc(npeople + 1, sizeof *before_of)))
-        text.nomem = 1;
-    for (size_t i = 0; before_of && i < r->count; i++) {
-        const struct msc_row *row = &r->rows[i];
-        if (row->kpi == score && row->level == MSC_LEVEL_TECH && row->period == prev &&
-            row->subject >= 0 && (size_t)row->subject < npeople && !before_of[row->subject])
-            before_of[row->subject] = row;
-    }
-    if (before_of) {
-        const struct msc_row *best = NULL, *best_prev = NULL;
-        for (size_t i = 0; i < ntech; i++) {
-            int who = techs[i]->subject;
-            const struct msc_row *before = who >= 0 && (size_t)who < npeople ? before_of[who] : NULL;
-            /* Sorted by score then name: the first of equal rises wins. */
-            if (before && techs[i]->value - before->value > 0 &&
-                (!best || techs[i]->value - before->value > best->value - best_prev->value))
-                best = techs[i], best_prev = before;
-        }
-        if (best) {
-            add(&text, "\nMost improved: %s, tech score %.1f in %s to %.1f in %s (",
-                msc_report_subject(r, best), best_prev->value, prev_label, best->value, last_label);
-            add_change(&text, best_prev->value, best->value);
-            add(&text, ")\n");
-        } else {
-            add(&text, "\nMost improved: no technician's tech score rose from %s to %s\n",
-                prev_label, last_label);
-        }
-    }
-    free(before_of);
-    free(techs);
-    return finish(&text, out, err);
-}
-
-enum msc_status msc_mail_subject(const struct msc_report *r, const char *prefix, char **out,
-                                 struct msc_error *err)
-{
-    const struct msc_model *md = r->model;
-    const char *msp = md->settings && md->settings->msp_name[0] ? md->settings->msp_name : NULL;
-    char last[24];
-    struct text text = {0};
-    msc_period_label(md->period_kind, md->last_period, last);
-    add(&text, "%s%s%sTechnician scorecard %s%s%s%s", r->gate.nproblems ? "[data problem] " : "",
-        prefix && *prefix ? prefix : "", prefix && *prefix ? " " : "", last,
-        r->partial ? " (partial)" : "", msp ? " - " : "", msp ? msp : "");
-    return finish(&text, out, err);
-}
