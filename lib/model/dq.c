@@ -1,4 +1,6 @@
 /* dq.c: the data-quality log. */
+/* qsort_r: glibc declares it for _GNU_SOURCE. */
+#define _GNU_SOURCE
 #include "model/dq.h"
 #include "util/mem.h"
 
@@ -37,10 +39,9 @@ int msc_dq_add(struct msc_dq *dq, int file, long line, int column, enum msc_seve
     return 0;
 }
 
-static const char *const *sort_names;
-
-static int cmp_item(const void *pa, const void *pb)
+static int cmp_item(const void *pa, const void *pb, void *names)
 {
+    const char *const *sort_names = names;
     const struct msc_dq_item *a = pa, *b = pb;
     int c = strcmp(sort_names[a->file], sort_names[b->file]);
     if (c)
@@ -54,7 +55,6 @@ static int cmp_item(const void *pa, const void *pb)
 
 void msc_dq_sort(struct msc_dq *dq, const char *const *file_names)
 {
-    sort_names = file_names;
     if (dq->count)
-        qsort(dq->items, dq->count, sizeof *dq->items, cmp_item);
+        qsort_r(dq->items, dq->count, sizeof *dq->items, cmp_item, (void *)file_names);
 }

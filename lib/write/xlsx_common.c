@@ -4,6 +4,8 @@
  * Everything a sheet shows the same way as another sheet lives here, so a
  * KPI looks alike on the Scorecard, the Team sheet and its own sheet.
  */
+/* qsort_r: glibc declares it for _GNU_SOURCE. */
+#define _GNU_SOURCE
 #include "write/xlsx_common.h"
 
 #include <math.h>
@@ -760,11 +762,9 @@ int msc_xw_files_table(struct msc_xw *x, lxw_worksheet *ws, int row, double note
 
 /* ---- set-up --------------------------------------------------------- */
 
-static const struct msc_xw *sort_x;
-
-static int by_name(const void *pa, const void *pb)
+static int by_name(const void *pa, const void *pb, void *names)
 {
-    const struct msc_names *people = &sort_x->m->people;
+    const struct msc_names *people = names;
     int a = *(const int *)pa, b = *(const int *)pb;
     int c = strcmp(msc_names_display(people, a), msc_names_display(people, b));
     return c ? c : (a > b) - (a < b);
@@ -863,9 +863,8 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
         if (seen[p])
             x->tech[x->ntech++] = (int)p;
     free(seen);
-    sort_x = x;
     if (x->ntech > 1)
-        qsort(x->tech, (size_t)x->ntech, sizeof *x->tech, by_name);
+        qsort_r(x->tech, (size_t)x->ntech, sizeof *x->tech, by_name, (void *)&m->people);
 
     x->score = r->score;
     for (size_t k = 0; k < x->r->nkpis; k++)
