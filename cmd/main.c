@@ -291,9 +291,11 @@ static enum msc_status list_kpis(const struct msc_run *run, struct msc_error *er
         msc_format_number(kpi[k].target, t);
         msc_format_number(kpi[k].weight, w);
         printf("%s\n  name:      %s\n  formula:   %s\n  unit:      %s\n  better:    %s\n"
-               "  target:    %s\n  weight:    %s\n\n",
+               "  target:    %s\n  weight:    %s\n  levels:   %s%s%s\n\n",
                m->id, m->name, m->formula, msc_kpi_unit_name(m->unit),
-               m->better == MSC_HIGHER ? "higher" : "lower", t[0] ? t : "(none)", w);
+               m->better == MSC_HIGHER ? "higher" : "lower", t[0] ? t : "(none)", w,
+               m->levels & MSC_AT_TECH ? " tech" : "", m->levels & MSC_AT_TEAM ? " team" : "",
+               m->levels & MSC_AT_CLIENT ? " client" : "");
     }
     return st;
 }
