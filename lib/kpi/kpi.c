@@ -60,7 +60,10 @@ void msc_kpi_count_milestone(struct msc_kpi_ctx *ctx, const struct msc_ticket *t
         else
             return; /* pending */
     }
-    msc_kpi_add_tech_team(ctx, t->person, msc_kpi_period(ctx, due), met, 1);
+    int64_t period = msc_kpi_period(ctx, due);
+    msc_kpi_add_tech_team(ctx, t->person, period, met, 1);
+    if (t->client >= 0) /* what the client sees in a review */
+        msc_kpi_add(ctx, MSC_LEVEL_CLIENT, t->client, period, met, 1);
 }
 
 void msc_kpi_count_completed_rate(struct msc_kpi_ctx *ctx, const struct msc_ticket *t, int count)

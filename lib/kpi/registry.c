@@ -16,7 +16,8 @@ extern const struct msc_kpi_module msc_kpi_utilization, msc_kpi_realtime_entry,
     msc_kpi_escalation_rate, msc_kpi_reopen_rate, msc_kpi_fcr, msc_kpi_survey_score,
     msc_kpi_mttr, msc_kpi_csat_positive, msc_kpi_csat_net, msc_kpi_reactive_hours_per_endpoint,
     msc_kpi_tickets_per_endpoint, msc_kpi_hours, msc_kpi_labor_cost, msc_kpi_revenue,
-    msc_kpi_effective_rate, msc_kpi_margin, msc_kpi_tech_score;
+    msc_kpi_effective_rate, msc_kpi_margin, msc_kpi_billed_vs_worked, msc_kpi_agreement_usage,
+    msc_kpi_tech_score;
 
 const struct msc_kpi_module *const msc_kpi_builtin[] = {
     &msc_kpi_utilization,
@@ -39,6 +40,8 @@ const struct msc_kpi_module *const msc_kpi_builtin[] = {
     &msc_kpi_revenue,
     &msc_kpi_effective_rate,
     &msc_kpi_margin,
+    &msc_kpi_billed_vs_worked,
+    &msc_kpi_agreement_usage,
     &msc_kpi_tech_score,
 };
 

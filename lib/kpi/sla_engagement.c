@@ -17,6 +17,6 @@ const struct msc_kpi_module msc_kpi_sla_engagement = {
     .better = MSC_HIGHER,
     .target = 0.95,
     .weight = 1,
-    .levels = MSC_AT_TECH | MSC_AT_TEAM,
+    .levels = MSC_AT_TECH | MSC_AT_TEAM | MSC_AT_CLIENT,
     .on_ticket = on_ticket,
 };

@@ -411,6 +411,7 @@ static int load_entry(struct loader *ld)
     e.hours = hours;
     e.end = st_end == MSC_FIELD_OK ? end : e.start + (int64_t)llround(hours * 3600);
     e.entered = opt_time(ld, MSC_E_ENTERED);
+    e.hours_billed = opt_number(ld, MSC_E_BILLED);
     e.billable = opt_bool(ld, MSC_E_BILLABLE);
     if (e.billable < 0 && present(ld, MSC_E_NON_BILLABLE)) {
         int non_billable = opt_bool(ld, MSC_E_NON_BILLABLE);
@@ -544,7 +545,7 @@ static int load_client(struct loader *ld)
         for (size_t i = 0; i < m->client[id].nrows; i++)
             if (m->client[id].rows[i].ym == ym)
                 return reject(ld, MSC_C_CLIENT, ym < 0 ? "duplicate client" : "duplicate client month");
-    double revenue = opt_number(ld, MSC_C_REVENUE);
+    double revenue = opt_number(ld, MSC_C_REVENUE), included = opt_number(ld, MSC_C_INCLUDED);
     id = msc_model_client(m, cell(ld, MSC_C_CLIENT));
     struct msc_client *c = id >= 0 ? &m->client[id] : NULL;
     if (!c || msc_grow(&c->rows, &c->cap, c->nrows + 1, sizeof *c->rows) < 0) {
@@ -552,7 +553,7 @@ static int load_client(struct loader *ld)
         return -1;
     }
     c->listed = 1;
-    c->rows[c->nrows++] = (struct msc_client_row){ym, endpoints, revenue};
+    c->rows[c->nrows++] = (struct msc_client_row){ym, endpoints, revenue, included};
     return 0;
 }
 

@@ -127,27 +127,49 @@ static const struct msc_client_row *month_row(const struct msc_client *c, int ym
     return undated;
 }
 
-int msc_model_client_money(const struct msc_model *m, int client, int64_t period,
-                           double *endpoint_months, double *revenue)
+/* Sums of a client's monthly figures over a period's months, each month
+ * from its own row and weighted (kpis.md "Months in period"). An optional
+ * figure's sum is NAN when no month gives it. Returns whether any month
+ * has a row. */
+static int month_sums(const struct msc_model *m, int client, int64_t period, double *endpoints,
+                      double *revenue, double *included)
 {
     int ym[3];
     double weight[3];
     int n = msc_period_months(m->period_kind, period, ym, weight), found = 0;
-    double e = 0, r = NAN;
+    *endpoints = 0;
+    *revenue = *included = NAN;
     for (int i = 0; i < n; i++) {
         const struct msc_client_row *row = month_row(&m->client[client], ym[i]);
         if (!row)
             continue;
         found = 1;
-        e += row->endpoints * weight[i];
+        *endpoints += row->endpoints * weight[i];
         if (!isnan(row->revenue))
-            r = (isnan(r) ? 0 : r) + row->revenue * weight[i];
+            *revenue = (isnan(*revenue) ? 0 : *revenue) + row->revenue * weight[i];
+        if (!isnan(row->included_hours))
+            *included = (isnan(*included) ? 0 : *included) + row->included_hours * weight[i];
     }
+    return found;
+}
+
+int msc_model_client_money(const struct msc_model *m, int client, int64_t period,
+                           double *endpoint_months, double *revenue)
+{
+    double e, r, inc;
+    int found = month_sums(m, client, period, &e, &r, &inc);
     if (endpoint_months)
         *endpoint_months = e;
     if (revenue)
         *revenue = r;
     return found;
+}
+
+double msc_model_client_included(const struct msc_model *m, int client, int64_t period)
+{
+    double e, r, inc;
+    month_sums(m, client, period, &e, &r, &inc);
+    return inc;
 }
 
 double msc_model_hourly_cost(const struct msc_model *m, int person)

@@ -60,6 +60,7 @@ struct msc_client_row {
     int ym;                     /* y * 12 + m - 1, or -1 for every month */
     double endpoints;
     double revenue;             /* NAN when missing */
+    double included_hours;      /* hours a month the agreement covers; NAN when missing */
 };
 
 struct msc_client {
@@ -78,6 +79,7 @@ struct msc_entry {
     int client;                 /* the ticket's client, else its own cell; -1 none */
     int64_t start, end, entered; /* entered may be MSC_TIME_NONE */
     double hours;
+    double hours_billed;        /* NAN when not given */
     int billable;               /* 1, 0, or -1 when not given */
     unsigned absence : 1;       /* PTO, Holiday, Sick, Vacation */
     unsigned client_work : 1;   /* utilized: a client work type on a ticket or client */
@@ -169,6 +171,10 @@ enum {
 unsigned msc_model_coverage(const struct msc_model *m, int64_t period);
 /* The last period covered at its end; only when m->data_end is known. */
 int64_t msc_model_last_covered(const struct msc_model *m);
+
+/* Included hours of a client's agreement for a period, summed over its
+ * months as endpoints are; NAN when no month of the period gives them. */
+double msc_model_client_included(const struct msc_model *m, int client, int64_t period);
 
 /* The hourly cost of a person's hours. */
 double msc_model_hourly_cost(const struct msc_model *m, int person);

@@ -1,4 +1,5 @@
-/* test_kpi.c: utilization through the library, against hand arithmetic. */
+/* test_kpi.c: utilization and agreement usage through the library, against
+ * hand arithmetic. */
 #include "check.h"
 #include "read/field.h"
 #include "run.h"
@@ -21,7 +22,8 @@ static void write_file(const char *name, const char *text)
 
 static double value(struct msc_run *run, const char *kpi, enum msc_level level, const char *who)
 {
-    int subject = level == MSC_LEVEL_TEAM ? -1 : msc_names_find(&run->model.people, who);
+    struct msc_names *names = level == MSC_LEVEL_CLIENT ? &run->model.clients : &run->model.people;
+    int subject = level == MSC_LEVEL_TEAM ? -1 : msc_names_find(names, who);
     const struct msc_row *row = msc_report_find(&run->report, msc_kpis_find(&run->kpis, kpi), level, subject,
                                                 run->model.last_period);
     return row ? row->value : NAN;
@@ -122,7 +124,31 @@ int main(void)
     CHECK(run.model.as_of == msc_days_from_civil(2026, 2, 10) * 86400);
     msc_run_release(&run);
 
-    for (const char *f = "tickets.csv\0resources.csv\0time_entries.csv\0"; *f; f += strlen(f) + 1) {
+    /* agreement_usage: Acme's hours in February over the 20 its fixed fee
+     * includes; Beta has no included hours, so no row and not in the team.
+     * Acme: A1 6 + 4 (Ann), Ben 6 and Desk 5 for Acme (anyone's hours, as
+     * client hours count them) = 21; Ann's Internal hour names no client. */
+    write_file("tickets.csv", "ticket_id,created,client,resource\n"
+                              "A1,2026-02-03 09:00,Acme,Ann\n"
+                              "A2,2026-02-27 16:00,Acme,Ann\n");
+    write_file("time_entries.csv", "ticket_id,resource,start,date_worked,hours_worked,billable,work_type,client\n"
+                                   "A1,Ann,2026-02-02 09:00,,6,no,Regular,\n"
+                                   "A1,Ann,2026-02-04 09:00,,4,no,,\n"
+                                   ",Ann,2026-02-05 09:00,,1,no,Internal,\n"
+                                   ",Ben,2026-02-17 09:00,,6,yes,Regular,Acme\n"
+                                   ",Desk,2026-02-17 09:00,,5,no,Regular,Acme\n"
+                                   ",Ben,2026-02-18 09:00,,3,yes,Regular,Beta\n");
+    write_file("clients.csv", "client,endpoints,monthly_revenue,agreement,included_hours\n"
+                              "Acme,10,2000,fixed fee,20\n"
+                              "Beta,5,500,T&M,\n");
+    run_feb(&run, 0);
+    CHECK_NEAR(value(&run, "agreement_usage", MSC_LEVEL_CLIENT, "Acme"), 21.0 / 20);
+    CHECK(isnan(value(&run, "agreement_usage", MSC_LEVEL_CLIENT, "Beta")));
+    CHECK_NEAR(value(&run, "agreement_usage", MSC_LEVEL_TEAM, NULL), 21.0 / 20);
+    msc_run_release(&run);
+
+    for (const char *f = "tickets.csv\0resources.csv\0time_entries.csv\0clients.csv\0"; *f;
+         f += strlen(f) + 1) {
         char path[256];
         snprintf(path, sizeof path, "%s/%s", dir, f);
         unlink(path);
