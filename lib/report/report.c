@@ -4,6 +4,7 @@
 #include "report/report.h"
 #include "util/mem.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +74,11 @@ void msc_report_release(struct msc_report *r)
     r->rows = NULL;
     r->count = r->cap = 0;
     msc_gate_release(&r->gate);
+    for (int l = 0; l < MSC_LEVELS; l++) {
+        free(r->subject_rank[l]);
+        r->subject_rank[l] = NULL;
+        r->nsubject_rank[l] = 0;
+    }
 }
 
 static int find_kpi(const struct msc_report *r, const char *id)
@@ -154,20 +160,92 @@ int msc_report_met(enum msc_better better, double value, double target)
     return better == MSC_HIGHER ? v >= target - 1e-12 : v <= target + 1e-12;
 }
 
+static int cmp_int(int a, int b) { return (a > b) - (a < b); }
+
+static int subject_rank(const struct msc_report *r, const struct msc_row *row)
+{
+    if (row->level == MSC_LEVEL_TEAM)
+        return -1; /* the team's empty name sorts first */
+    const int *rank = r->subject_rank[row->level];
+    return rank && row->subject >= 0 && (size_t)row->subject < r->nsubject_rank[row->level]
+               ? rank[row->subject]
+               : INT_MAX;
+}
+
 static int cmp_row(const void *pa, const void *pb, void *ctx)
 {
     const struct msc_row *a = pa, *b = pb;
     const struct msc_report *r = ctx;
-    int c = strcmp(r->kpi[a->kpi].mod->id, r->kpi[b->kpi].mod->id);
+    int c = cmp_int(r->kpi_rank[a->kpi], r->kpi_rank[b->kpi]);
     if (!c)
-        c = strcmp(msc_report_level_name(a->level), msc_report_level_name(b->level));
+        c = cmp_int(r->level_rank[a->level], r->level_rank[b->level]);
     if (!c)
-        c = strcmp(msc_report_subject(r, a), msc_report_subject(r, b));
-    if (!c && a->subject != b->subject)
-        c = a->subject < b->subject ? -1 : 1;
+        c = cmp_int(subject_rank(r, a), subject_rank(r, b));
     if (!c && a->period != b->period)
         c = a->period < b->period ? -1 : 1;
     return c;
+}
+
+/* Byte order of display names, ties by id (names fold, so two people may
+ * show alike). */
+static int cmp_name(const void *pa, const void *pb, void *ctx)
+{
+    const struct msc_names *names = ctx;
+    int a = *(const int *)pa, b = *(const int *)pb;
+    int c = strcmp(msc_names_display(names, a), msc_names_display(names, b));
+    return c ? c : cmp_int(a, b);
+}
+
+static int cmp_kpi(const void *pa, const void *pb, void *ctx)
+{
+    const struct msc_report *r = ctx;
+    return strcmp(r->kpi[*(const int *)pa].mod->id, r->kpi[*(const int *)pb].mod->id);
+}
+
+static int cmp_level(const void *pa, const void *pb)
+{
+    return strcmp(msc_report_level_name(*(const enum msc_level *)pa),
+                  msc_report_level_name(*(const enum msc_level *)pb));
+}
+
+/* Fills rank[i] with i's place in the order cmp gives; -1 on no memory. */
+static int rank_of(size_t n, int *rank, int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+    int *order = msc_malloc((n + 1) * sizeof *order);
+    if (!order)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        order[i] = (int)i;
+    qsort_r(order, n, sizeof *order, cmp, ctx);
+    for (size_t i = 0; i < n; i++)
+        rank[order[i]] = (int)i;
+    free(order);
+    return 0;
+}
+
+static int make_ranks(struct msc_report *r)
+{
+    enum msc_level levels[MSC_LEVELS] = {MSC_LEVEL_TECH, MSC_LEVEL_TEAM, MSC_LEVEL_CLIENT};
+    qsort(levels, MSC_LEVELS, sizeof *levels, cmp_level);
+    for (int i = 0; i < MSC_LEVELS; i++)
+        r->level_rank[levels[i]] = i;
+    if (rank_of(r->nkpis, r->kpi_rank, cmp_kpi, r) < 0)
+        return -1;
+    const struct msc_names *names[MSC_LEVELS] = {[MSC_LEVEL_TECH] = &r->model->people,
+                                                 [MSC_LEVEL_CLIENT] = &r->model->clients};
+    for (int l = 0; l < MSC_LEVELS; l++) {
+        if (!names[l])
+            continue;
+        size_t n = msc_names_count(names[l]);
+        int *rank = msc_realloc(r->subject_rank[l], (n + 1) * sizeof *rank);
+        if (!rank)
+            return -1;
+        r->subject_rank[l] = rank;
+        r->nsubject_rank[l] = n;
+        if (rank_of(n, rank, cmp_name, (void *)names[l]) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
@@ -201,14 +279,16 @@ int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
             row->met = isnan(row->target) ? -1 : msc_report_met(mod->better, value, row->target);
         }
     }
-    msc_report_sort(r);
-    return 0;
+    return msc_report_sort(r);
 }
 
-void msc_report_sort(struct msc_report *r)
+int msc_report_sort(struct msc_report *r)
 {
+    if (make_ranks(r) < 0)
+        return -1;
     if (r->count)
         qsort_r(r->rows, r->count, sizeof *r->rows, cmp_row, r);
+    return 0;
 }
 
 const struct msc_row *msc_report_find(const struct msc_report *r, int kpi, enum msc_level level,

@@ -64,6 +64,13 @@ struct msc_report {
      * the report anyway: every output says so. */
     int partial;
     struct msc_gate gate;
+    /* Sort keys, so that sorting and every lookup compare integers: each
+     * KPI's place in byte order of ids, each level's, and each subject's
+     * (people, clients) in byte order of display names. */
+    int kpi_rank[MSC_MAX_KPIS];
+    int level_rank[MSC_LEVELS];
+    int *subject_rank[MSC_LEVELS];
+    size_t nsubject_rank[MSC_LEVELS];
 };
 
 /* Each KPI's metadata with the settings' [targets] and [weights] resolved
@@ -97,8 +104,9 @@ const char *msc_report_subject(const struct msc_report *r, const struct msc_row 
 /* The row for a cell, or NULL. */
 const struct msc_row *msc_report_find(const struct msc_report *r, int kpi, enum msc_level level,
                                       int subject, int64_t period);
-/* Sorts rows added by hand as msc_report_build does (tests). */
-void msc_report_sort(struct msc_report *r);
+/* Sorts rows added by hand as msc_report_build does (tests); -1 on no
+ * memory. */
+int msc_report_sort(struct msc_report *r);
 /* A KPI's value for a cell, NAN when the report has none. */
 double msc_report_value(const struct msc_report *r, int kpi, enum msc_level level, int subject,
                         int64_t period);
