@@ -14,10 +14,12 @@
 #define MSC_TESTS_KPI_HARNESS_H
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kpi/kpi.h"
 #include "kpi/registry.h"
+#include "util/mem.h"
 
 struct harness {
     struct msc_settings settings;
@@ -64,6 +66,40 @@ static inline struct msc_ticket harness_ticket(struct harness *h, const char *wh
     return k;
 }
 
+/* A time entry of hours from start, neither client work nor an absence. */
+static inline struct msc_entry harness_entry(int who, int64_t start, double hours)
+{
+    struct msc_entry e = {.person = who, .client = -1, .start = start,
+                          .end = start + (int64_t)(hours * 3600), .entered = MSC_TIME_NONE,
+                          .hours = hours, .hours_billed = NAN, .billable = -1};
+    return e;
+}
+
+/* A listed technician (as in resources.csv) with weekly hours and hourly
+ * cost (NAN: default_hourly_cost). */
+static inline int harness_tech(struct harness *h, const char *name, double weekly, double cost)
+{
+    int id = person(h, name);
+    h->model.person[id].listed = 1;
+    h->model.person[id].weekly_hours = weekly;
+    h->model.person[id].hourly_cost = cost;
+    return id;
+}
+
+/* A clients.csv row: month ym (-1: every month), endpoints, revenue and
+ * included hours (NAN when not given). */
+static inline int harness_client_row(struct harness *h, const char *name, int ym,
+                                     double endpoints, double revenue, double included)
+{
+    int id = client(h, name);
+    struct msc_client *c = &h->model.client[id];
+    if (msc_grow(&c->rows, &c->cap, c->nrows + 1, sizeof *c->rows) < 0)
+        abort();
+    c->listed = 1;
+    c->rows[c->nrows++] = (struct msc_client_row){ym, endpoints, revenue, included};
+    return id;
+}
+
 static inline void harness_feed_ticket(struct harness *h, const struct msc_ticket *t)
 {
     h->ctx.module->on_ticket(&h->ctx, t);
@@ -76,6 +112,8 @@ static inline void harness_feed_survey(struct harness *h, const struct msc_surve
 {
     h->ctx.module->on_survey(&h->ctx, s);
 }
+
+static inline void harness_finish(struct harness *h) { h->ctx.module->finish(&h->ctx); }
 
 /* The cell's value, NAN when there is none. */
 static inline double harness_value(const struct harness *h, enum msc_level level, int subject,
