@@ -396,35 +396,38 @@ static void test_tickets_per_endpoint(void)
 }
 
 /* Profitability. Acme's revenue is 1000 a month (undated row), Globex's
- * 500 in March (its row wins over the undated 9999), Initech has none.
- * Alice costs 80 an hour; Bob has no cost: default_hourly_cost 50.
- * Hours: Alice 2 for Globex, Bob 8 for Acme and 5 for Initech; Alice's 4
- * without a client count nowhere.
+ * 500 in March (its row wins over the undated 9999), Umbrella's 200,
+ * Initech has none. Alice costs 80 an hour; Bob has no cost:
+ * default_hourly_cost 50. Hours: Alice 2 for Globex, Bob 8 for Acme and 5
+ * for Initech, none for Umbrella; Alice's 4 without a client count nowhere.
  *   labor_cost: Acme 8 x 50 = 400, Globex 2 x 80 = 160, Initech 5 x 50 =
- *     250; team 810.
- *   revenue: Acme 1000, Globex 500, Initech none; team 1500.
- *   effective_rate: Acme 1000 / 8 = 125, Globex 500 / 2 = 250, Initech
- *     none; team all revenue over all client hours, 1500 / 15 = 100.
+ *     250, Umbrella none; team 810.
+ *   revenue: Acme 1000, Globex 500, Umbrella 200, Initech none; team 1700.
+ *   effective_rate: Acme 1000 / 8 = 125, Globex 500 / 2 = 250, Umbrella
+ *     (no hours) and Initech none; team all revenue over all client hours,
+ *     1700 / 15.
  *   margin: Acme (1000 - 400) / 1000 = 0.6, Globex (500 - 160) / 500 =
- *     0.68; team (1500 - 810) / 1500 = 0.46 (as effective_rate: every
- *     client's labor; kpis.md does not say otherwise for margin). */
+ *     0.68, Umbrella (200 - 0) / 200 = 1; team (1700 - 810) / 1700, every
+ *     client's labor as in effective_rate (the spec's periods example, team
+ *     margin W01, counts Tailspin's labor though it has no revenue). */
 static void test_profitability(void)
 {
     const struct msc_kpi_module *mods[4] = {&msc_kpi_labor_cost, &msc_kpi_revenue,
                                             &msc_kpi_effective_rate, &msc_kpi_margin};
-    const double want[4][4] = {/* Acme, Globex, Initech, team */
-                               {400, 160, 250, 810},
-                               {1000, 500, NAN, 1500},
-                               {125, 250, NAN, 100},
-                               {0.6, 0.68, NAN, 0.46}};
+    const double want[4][5] = {/* Acme, Globex, Initech, Umbrella, team */
+                               {400, 160, 250, NAN, 810},
+                               {1000, 500, NAN, 200, 1700},
+                               {125, 250, NAN, NAN, 1700.0 / 15},
+                               {0.6, 0.68, NAN, 1, 890.0 / 1700}};
     for (int i = 0; i < 4; i++) {
         struct harness h;
         harness_init(&h, mods[i], MAR);
         h.settings.default_hourly_cost = 50;
         int alice = harness_tech(&h, "Alice", 40, 80), bob = person(&h, "Bob");
-        int id[3] = {harness_client_row(&h, "Acme", -1, 20, 1000, NAN),
+        int id[4] = {harness_client_row(&h, "Acme", -1, 20, 1000, NAN),
                      harness_client_row(&h, "Globex", -1, 10, 9999, NAN),
-                     harness_client_row(&h, "Initech", -1, 5, NAN, NAN)};
+                     harness_client_row(&h, "Initech", -1, 5, NAN, NAN),
+                     harness_client_row(&h, "Umbrella", -1, 5, 200, NAN)};
         harness_client_row(&h, "Globex", (int)MAR, 10, 500, NAN);
         const struct {
             int who, client;
@@ -439,11 +442,14 @@ static void test_profitability(void)
         }
         if (mods[i]->finish)
             harness_finish(&h);
-        for (int c = 0; c < 3; c++) {
-            double v = harness_value(&h, MSC_LEVEL_CLIENT, id[c], MAR);
-            CHECK(isnan(want[i][c]) ? isnan(v) : fabs(v - want[i][c]) < 1e-9);
+        for (int c = 0; c < 5; c++) {
+            double v = c < 4 ? harness_value(&h, MSC_LEVEL_CLIENT, id[c], MAR)
+                             : harness_value(&h, MSC_LEVEL_TEAM, -1, MAR);
+            int ok = isnan(want[i][c]) ? isnan(v) : fabs(v - want[i][c]) < 1e-9;
+            CHECK(ok);
+            if (!ok)
+                fprintf(stderr, "  %s, column %d: %g\n", mods[i]->id, c, v);
         }
-        CHECK_NEAR(harness_value(&h, MSC_LEVEL_TEAM, -1, MAR), want[i][3]);
         harness_release(&h);
     }
 }
