@@ -472,7 +472,8 @@ static enum msc_status write_report(const struct cli *c, const struct msc_run *r
         bad = msc_write_json(out.fp, &run->report) < 0;
     else {
         const char *sde = getenv("SOURCE_DATE_EPOCH");
-        struct msc_xlsx_opts xo = {MSC_VERSION, run->model.as_of, path, out.tmp_dir};
+        struct msc_xlsx_opts xo = {.version = MSC_VERSION, .doc_time = run->model.as_of,
+                                   .name = path, .tmpdir = out.tmp_dir, .coach = &run->coach};
         if (sde && *sde)
             xo.doc_time = (int64_t)strtoll(sde, NULL, 10);
         st = msc_write_xlsx(out.tmp_path, &run->report, &xo, err);

@@ -47,19 +47,6 @@ static enum msc_status finish(struct text *t, char **out, struct msc_error *err)
     return MSC_OK;
 }
 
-static void format_value(enum msc_unit unit, double v, char *buf, size_t cap)
-{
-    switch (unit) {
-    case MSC_UNIT_RATIO: snprintf(buf, cap, "%.1f%%", v * 100); return;
-    case MSC_UNIT_HOURS: snprintf(buf, cap, "%.2f h", v); return;
-    case MSC_UNIT_PER_ENDPOINT: snprintf(buf, cap, "%.3f", v); return;
-    case MSC_UNIT_MONEY: snprintf(buf, cap, "%.2f", v); return;
-    case MSC_UNIT_MONEY_PER_HOUR: snprintf(buf, cap, "%.2f per hour", v); return;
-    case MSC_UNIT_POINTS: break;
-    }
-    snprintf(buf, cap, "%.1f", v);
-}
-
 static void add_change(struct text *t, double d)
 {
     if (d > 0)
@@ -135,8 +122,8 @@ enum msc_status msc_report_summary(const struct msc_report *r, char **out, struc
         if (!missed++)
             add(&text, "\nTeam KPIs that missed their target in %s:\n", last_label);
         const struct msc_kpi_module *mod = r->kpi[k].mod;
-        format_value(mod->unit, row->value, v, sizeof v);
-        format_value(mod->unit, row->target, t, sizeof t);
+        msc_report_format_value(mod->unit, row->value, v, sizeof v);
+        msc_report_format_value(mod->unit, row->target, t, sizeof t);
         add(&text, "  - %s: %s (target %s)\n", mod->name, v, t);
     }
     if (!with_target)

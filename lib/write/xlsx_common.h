@@ -20,6 +20,7 @@
 
 #include <xlsxwriter.h>
 
+#include "report/coach.h"
 #include "report/report.h"
 #include "write/xlsx.h"
 
@@ -61,7 +62,14 @@ struct msc_xw {
     lxw_format *title, *subtitle, *subtitle_wrap, *section, *note, *note_wrap, *header,
         *header_left, *group, *text, *text_indent, *text_total, *text_target, *text_wrap, *count,
         *count_center, *count_total, *good, *amber, *bad, *up, *down, *change, *change_total,
-        *legend_good, *legend_amber, *legend_bad, *banner_bad, *banner_partial, *alert;
+        *legend_good, *legend_amber, *legend_bad, *banner_bad, *banner_partial, *alert, *focus,
+        *keep, *points, *box;
+    lxw_format *gap[6][2];        /* msc_xw_gap_format's, by unit and direction */
+    /* The coaching figures (report/coach.h) and each technician's Coach
+     * sheet name, by index in coach->tech; none without o->coach. */
+    const struct msc_coach *coach;
+    char (*coach_sheet)[32];
+    size_t ncoach_sheets;         /* named so far */
     /* Number looks by unit, direction and MSC_XW_* flags, made when first used. */
     lxw_format *num[6][2][MSC_XW_STYLES];
 };
@@ -71,6 +79,9 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
                 const struct msc_xlsx_opts *o);
 void msc_xw_release(struct msc_xw *x);
 
+/* Whether a sheet name is taken (case-blind): a fixed sheet's, a KPI
+ * sheet's or a Coach sheet's named so far. */
+int msc_xw_name_taken(const struct msc_xw *x, const char *name);
 /* Records a libxlsxwriter failure; returns -1 for one, else 0. */
 int msc_xw_ok(struct msc_xw *x, lxw_error e);
 /* Records a failure of our own (MSC_ERR_NOMEM ...); returns -1. */
@@ -151,6 +162,8 @@ void msc_xw_number(struct msc_xw *x, lxw_worksheet *ws, int row, int col, double
 
 /* The number look for a KPI's unit (MSC_XW_* flags). */
 lxw_format *msc_xw_kpi_format(struct msc_xw *x, int kpi, int flags);
+/* A gap to target (value - target) that reads "2.5% behind", "1.0 h ahead". */
+lxw_format *msc_xw_gap_format(struct msc_xw *x, int kpi);
 /* The number look for a unit regardless of KPI (no target prefix). */
 lxw_format *msc_xw_unit_format(struct msc_xw *x, enum msc_unit unit, int flags);
 
@@ -165,6 +178,10 @@ int msc_xw_has_rows(const struct msc_xw *x, int kpi, enum msc_level level);
  * a KPI without a target. */
 void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
                            int kpi);
+
+/* The same against any target: the tech score's tech_score_target. */
+void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                   enum msc_better better, double target);
 
 /* A KPI's target in words: "target >= 80% (higher is better)", or "no
  * target; higher is better". */
@@ -209,5 +226,8 @@ int msc_xw_sheet_kpis(struct msc_xw *x);
 int msc_xw_sheet_clients(struct msc_xw *x);
 int msc_xw_sheet_quality(struct msc_xw *x);
 int msc_xw_sheet_definitions(struct msc_xw *x);
+/* xlsx_coach.c: a Coach sheet per technician (coach_sheets = all), or the
+ * one technician's of a per-tech workbook (o->own). */
+int msc_xw_sheet_coach(struct msc_xw *x);
 
 #endif

@@ -22,11 +22,16 @@ static int tech_has_values(const struct msc_xw *x, int k, int person)
     return 0;
 }
 
-/* Colours the period block: against the target when the KPI has one,
- * else from the lowest (red) to the highest (green) value in the block. */
+/* Colours the period block: against the target when the KPI has one
+ * (the score's is the tech_score_target setting), else from the lowest
+ * (red) to the highest (green) value in the block. */
 static void colour_block(struct msc_xw *x, lxw_worksheet *ws, int k, int r2)
 {
     int c2 = x->nperiods;
+    if (k == x->score) {
+        msc_xw_lights(x, ws, ROW_FIRST, 1, r2, c2, MSC_HIGHER, x->m->settings->tech_score_target);
+        return;
+    }
     if (!isnan(x->r->kpi[k].target)) {
         msc_xw_traffic_lights(x, ws, ROW_FIRST, 1, r2, c2, k);
         return;
@@ -191,12 +196,16 @@ int msc_xw_sheet_trend(struct msc_xw *x)
                          "The tech score was not computed in this run (see --kpi).");
         return x->status == MSC_OK ? 0 : -1;
     }
+    char legend[200];
+    snprintf(legend, sizeof legend,
+             "Colours: green at or above the tech score target of %.4g (tech_score_target), amber "
+             "within %.3g%%, red below. Blank: no score for that period.",
+             x->m->settings->tech_score_target, x->m->settings->amber_band * 100);
     return grid_sheet(x, "Trend", x->score, "Trend: tech score by period",
                       "Tech score 0-100 per technician and period (weighted attainment of the "
                       "scorecard KPIs against their targets); the team's is computed from the "
                       "team's values.",
-                      "Colours: within this table, the lowest scores red, the highest green. "
-                      "Blank: no score for that period.");
+                      legend);
 }
 
 int msc_xw_sheet_kpis(struct msc_xw *x)
