@@ -363,3 +363,33 @@ void msc_coach_safe_name(const char *name, char *out, size_t cap)
     if (!n)
         snprintf(out, cap, "Technician");
 }
+
+void msc_coach_header_text(const struct msc_coach *c, const struct msc_coach_tech *t, char *buf,
+                           size_t cap)
+{
+    const struct msc_model *m = c->r->model;
+    char prev[24], earlier[24], last[24];
+    msc_period_label(m->period_kind, m->last_period, last);
+    msc_period_label(m->period_kind, m->last_period - 1, prev);
+    msc_period_label(m->period_kind, m->last_period - 3, earlier);
+    if (isnan(t->score)) {
+        snprintf(buf, cap, "No tech score in %s.", last);
+        return;
+    }
+    int n = snprintf(buf, cap, "Tech score %.1f (target %.4g), rank %d of %d", t->score,
+                     m->settings->tech_score_target, t->rank, c->nscored);
+    if (n < 0 || (size_t)n >= cap)
+        return;
+    if (!isnan(t->change))
+        n += snprintf(buf + n, cap - (size_t)n, ", %s %.1f on %s",
+                      t->change > 0 ? "up" : t->change < 0 ? "down" : "unchanged",
+                      fabs(t->change), prev);
+    if (n < 0 || (size_t)n >= cap)
+        return;
+    if (t->trend)
+        snprintf(buf + n, cap - (size_t)n, ". %s: 5 or more points %s %s.",
+                 t->trend < 0 ? "\u25BC Declining" : "\u25B2 Improving",
+                 t->trend < 0 ? "below" : "above", earlier);
+    else
+        snprintf(buf + n, cap - (size_t)n, ".");
+}

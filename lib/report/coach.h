@@ -64,6 +64,10 @@ double msc_coach_median(const struct msc_coach *c, size_t i, int64_t period, int
 /* The technician's streak of periods on target for a KPI up to a period. */
 int msc_coach_streak(const struct msc_report *r, int kpi, int person, int64_t period);
 
+/* "Tech score 73.6 (target 90), rank 10 of 10, down 1.8 on 2026-09.
+ * ▼ Declining: 5 or more points below 2026-07."; into buf. */
+void msc_coach_header_text(const struct msc_coach *c, const struct msc_coach_tech *t, char *buf,
+                           size_t cap);
 /* "Focus: First Contact Resolution, 6.7% against 70% (costs 9.0 points)",
  * or why there is no focus; into buf. */
 void msc_coach_focus_text(const struct msc_coach *c, const struct msc_coach_tech *t, char *buf,

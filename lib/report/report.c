@@ -273,3 +273,19 @@ void msc_report_format_target(enum msc_unit unit, double v, char *buf, size_t ca
     default: snprintf(buf, cap, "%.6g", v); return;
     }
 }
+
+int msc_report_on_target(const struct msc_report *r, int64_t period, int *of)
+{
+    int met = 0;
+    *of = 0;
+    for (size_t k = 0; k < r->nkpis; k++) {
+        const struct msc_row *row = r->kpi[k].role == MSC_ROLE_SCORED
+                                        ? msc_report_find(r, (int)k, MSC_LEVEL_TEAM, -1, period)
+                                        : NULL;
+        if (!row || row->met < 0)
+            continue;
+        ++*of;
+        met += row->met;
+    }
+    return met;
+}

@@ -16,14 +16,14 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { CHART_W = 760, CHART_H = 300, PRIVATE_MIN = 3 };
+enum { CHART_W = 760, CHART_H = 300, PRIVATE_MIN = 3, NAME_W = 36 };
 
 /* Columns after the periods. */
 enum { C_TARGET = 0, C_GAP, C_MEDIAN, C_SAMPLE, C_STREAK, C_POINTS, NCOLS };
 
 static const char *const col_head[NCOLS] = {"Target", "Gap", "Team median", "Sample (latest)",
                                             "Streak", "Points lost"};
-static const double col_width[NCOLS] = {10, 14, 11, 24, 8, 8};
+static const double col_width[NCOLS] = {10, 15, 13, 27, 8, 8};
 
 /* Whether a team figure resting on n technicians may be shown here. */
 static int may_show(const struct msc_xw *x, int n)
@@ -60,34 +60,6 @@ static int name_sheets(struct msc_xw *x)
     return 0;
 }
 
-/* "Tech score 73.6, rank 12 of 12, down 2.1 on 2026-09; declining: ..." */
-static void header_line(const struct msc_xw *x, const struct msc_coach_tech *t, char *buf,
-                        size_t cap)
-{
-    const struct msc_model *m = x->m;
-    char prev[24], earlier[24];
-    msc_period_label(m->period_kind, m->last_period - 1, prev);
-    msc_period_label(m->period_kind, m->last_period - 3, earlier);
-    if (isnan(t->score)) {
-        snprintf(buf, cap, "No tech score in %s.", x->label[x->nperiods - 1]);
-        return;
-    }
-    int n = snprintf(buf, cap, "Tech score %.1f (target %.4g), rank %d of %d", t->score,
-                     m->settings->tech_score_target, t->rank, x->coach->nscored);
-    if (n < 0 || (size_t)n >= cap)
-        return;
-    if (!isnan(t->change))
-        n += snprintf(buf + n, cap - (size_t)n, ", %s %.1f on %s",
-                      t->change > 0 ? "up" : t->change < 0 ? "down" : "unchanged",
-                      fabs(t->change), prev);
-    if (n >= 0 && (size_t)n < cap && t->trend)
-        snprintf(buf + n, cap - (size_t)n, ". %s: 5 or more points %s %s.",
-                 t->trend < 0 ? "\u25BC Declining" : "\u25B2 Improving",
-                 t->trend < 0 ? "below" : "above", earlier);
-    else if (n >= 0 && (size_t)n < cap)
-        snprintf(buf + n, cap - (size_t)n, ".");
-}
-
 static void one_sheet(struct msc_xw *x, size_t ti)
 {
     const struct msc_coach *c = x->coach;
@@ -99,7 +71,7 @@ static void one_sheet(struct msc_xw *x, size_t ti)
     if (!ws)
         return;
     int P = x->nperiods, c0 = 1 + P, last = c0 + NCOLS - 1;
-    double width = 28;
+    double width = NAME_W;
     for (int i = 0; i < P; i++)
         width += 9;
     for (int i = 0; i < NCOLS; i++)
@@ -108,7 +80,7 @@ static void one_sheet(struct msc_xw *x, size_t ti)
     char title[300], line[700];
     snprintf(title, sizeof title, "%s: coaching card %s", name, x->label[P - 1]);
     msc_xw_title(x, ws, title, NULL);
-    header_line(x, t, line, sizeof line);
+    msc_coach_header_text(c, t, line, sizeof line);
     msc_xw_subtitle_wrapped(x, ws, 1, last, width, line);
     int row = 2;
     if (msc_xw_banner_rows(x)) {
@@ -183,12 +155,12 @@ static void one_sheet(struct msc_xw *x, size_t ti)
                       msc_xw_kpi_format(x, kpi, 0));
         char sample[96];
         msc_coach_sample_text(c, k, sample, sizeof sample);
-        msc_xw_text(x, ws, row, c0 + C_SAMPLE, sample, k->low_sample ? x->alert : x->text);
+        msc_xw_text(x, ws, row, c0 + C_SAMPLE, sample, k->low_sample ? x->alert : x->text_indent);
         msc_xw_number(x, ws, row, c0 + C_STREAK, isnan(rk->target) || isnan(k->value) ? NAN : k->streak,
                       x->count_center);
         msc_xw_number(x, ws, row, c0 + C_POINTS, k->points, x->points);
     }
-    msc_xw_ok(x, worksheet_set_column(ws, 0, 0, 28, NULL));
+    msc_xw_ok(x, worksheet_set_column(ws, 0, 0, NAME_W, NULL));
     msc_xw_ok(x, worksheet_set_column(ws, 1, (lxw_col_t)P, 9, NULL));
     for (int i = 0; i < NCOLS; i++)
         msc_xw_ok(x, worksheet_set_column(ws, (lxw_col_t)(c0 + i), (lxw_col_t)(c0 + i), col_width[i], NULL));
@@ -201,6 +173,18 @@ static void one_sheet(struct msc_xw *x, size_t ti)
     lxw_chart *chart = msc_xw_line_chart(x, ctitle, MSC_UNIT_POINTS);
     if (!chart)
         return;
+    /* From a round ten under the lowest line to 100: from 0, a slide from
+     * 96 to 71 would look flat. */
+    double lo = target;
+    for (int i = 0; i < P; i++) {
+        double v[2] = {x->score >= 0 ? msc_xw_value(x, x->score, MSC_LEVEL_TECH, t->person,
+                                                    m->first_period + i) : NAN,
+                       may_show(x, c->nscore_team[i]) ? c->team_score[i] : NAN};
+        for (int j = 0; j < 2; j++)
+            lo = v[j] < lo ? v[j] : lo;
+    }
+    chart_axis_set_min(chart->y_axis, lo >= 10 ? floor((lo - 5) / 10) * 10 : 0);
+    chart_axis_set_max(chart->y_axis, 100);
     msc_xw_line_series(x, chart, sheet, score_row, 0, 1, P, head, MSC_XW_SERIES_TECH);
     msc_xw_line_series(x, chart, sheet, team_row, 0, 1, P, head, MSC_XW_SERIES_TEAM);
     msc_xw_line_series(x, chart, sheet, target_row, 0, 1, P, head, MSC_XW_SERIES_TARGET);
@@ -218,7 +202,7 @@ static void one_sheet(struct msc_xw *x, size_t ti)
         }
         row++;
     }
-    int table_px = msc_xw_col_px(28) + P * msc_xw_col_px(9);
+    int table_px = msc_xw_col_px(NAME_W) + P * msc_xw_col_px(9);
     for (int i = 0; i < NCOLS; i++)
         table_px += msc_xw_col_px(col_width[i]);
     msc_xw_print_scale(ws, table_px > CHART_W ? table_px : CHART_W, 0);
