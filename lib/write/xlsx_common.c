@@ -624,6 +624,7 @@ int msc_xw_why_notes(struct msc_xw *x, lxw_worksheet *ws, int row)
 lxw_chart *msc_xw_line_chart(struct msc_xw *x, const char *title, enum msc_unit unit)
 {
     lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
+    x->chart_techs = 0;
     if (!chart) {
         msc_xw_fail(x, MSC_ERR_NOMEM);
         return NULL;
@@ -713,11 +714,31 @@ void msc_xw_line_series(struct msc_xw *x, lxw_chart *chart, const char *sheet, i
         chart_series_set_marker_fill(s, &fill);
         chart_series_set_marker_line(s, &line);
     } else {
-        /* Markers keep a lone value between two gaps visible. */
-        lxw_chart_line line = {.width = 1.5};
+        /* Okabe and Ito's colours, told apart by the colour-blind, each
+         * with its own marker and dash so that a grey print still tells
+         * them apart; markers also keep a lone value between two gaps
+         * visible. Team (black, thick) and target (red, dashed) differ
+         * from all. */
+        static const struct {
+            lxw_color_t color;
+            uint8_t marker, dash;
+        } look[MSC_XW_CHART_TECHS] = {
+            {0x0072B2, LXW_CHART_MARKER_CIRCLE, LXW_CHART_LINE_DASH_SOLID},
+            {0xE69F00, LXW_CHART_MARKER_SQUARE, LXW_CHART_LINE_DASH_SOLID},
+            {0x009E73, LXW_CHART_MARKER_TRIANGLE, LXW_CHART_LINE_DASH_ROUND_DOT},
+            {0xCC79A7, LXW_CHART_MARKER_X, LXW_CHART_LINE_DASH_SOLID},
+            {0x56B4E9, LXW_CHART_MARKER_STAR, LXW_CHART_LINE_DASH_LONG_DASH},
+            {0x8C510A, LXW_CHART_MARKER_PLUS, LXW_CHART_LINE_DASH_DASH_DOT},
+        };
+        int i = x->chart_techs++ % MSC_XW_CHART_TECHS;
+        lxw_chart_line line = {.color = look[i].color, .width = 1.75, .dash_type = look[i].dash};
+        lxw_chart_fill fill = {.color = look[i].color};
         chart_series_set_line(s, &line);
-        chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
-        chart_series_set_marker_size(s, 4);
+        chart_series_set_marker_type(s, look[i].marker);
+        chart_series_set_marker_size(s, 5);
+        chart_series_set_marker_fill(s, &fill);
+        lxw_chart_line edge = {.color = look[i].color};
+        chart_series_set_marker_line(s, &edge);
     }
 }
 

@@ -25,8 +25,8 @@
 #include "write/xlsx.h"
 
 /* Line charts draw the team, the target and at most this many technicians:
- * beyond a dozen lines nobody can tell them apart. */
-#define MSC_XW_CHART_TECHS 10
+ * 8 lines in all, as many as colours and markers stay told apart. */
+#define MSC_XW_CHART_TECHS 6
 
 /* Number cell looks, combined as flags. */
 enum {
@@ -70,6 +70,7 @@ struct msc_xw {
     const struct msc_coach *coach;
     char (*coach_sheet)[32];
     size_t ncoach_sheets;         /* named so far */
+    int chart_techs;              /* technician series in the current chart */
     /* Number looks by unit, direction and MSC_XW_* flags, made when first used. */
     lxw_format *num[6][2][MSC_XW_STYLES];
 };

@@ -256,6 +256,13 @@ def main():
     wb = openpyxl.load_workbook(wb1)
     kpis, first, last = definitions(wb)
 
+    # No chart draws more than 8 lines (the team, the target, 6 technicians).
+    with zipfile.ZipFile(wb1) as z:
+        for part in z.namelist():
+            if part.startswith("xl/charts/chart"):
+                n = z.read(part).decode("utf-8").count("<c:ser>")
+                ok(n <= 8, "%s draws %d lines" % (part, n))
+
     # Sheets and their order.
     scored = [k for k, d in kpis.items()
               if d["sheet"] and d["sheet"] not in ("Trend",) and not d["sheet"].startswith("(")]
