@@ -173,18 +173,19 @@ static void one_sheet(struct msc_xw *x, size_t ti)
     lxw_chart *chart = msc_xw_line_chart(x, ctitle, MSC_UNIT_POINTS);
     if (!chart)
         return;
-    /* From a round ten under the lowest line to 100: from 0, a slide from
-     * 96 to 71 would look flat. */
-    double lo = target;
+    /* The score's axis follows the percentage charts' rule: from 0, a
+     * slide from 96 to 71 would look flat. */
+    double lo = target, hi = target;
     for (int i = 0; i < P; i++) {
         double v[2] = {x->score >= 0 ? msc_xw_value(x, x->score, MSC_LEVEL_TECH, t->person,
                                                     m->first_period + i) : NAN,
                        may_show(x, c->nscore_team[i]) ? c->team_score[i] : NAN};
-        for (int j = 0; j < 2; j++)
+        for (int j = 0; j < 2; j++) {
             lo = v[j] < lo ? v[j] : lo;
+            hi = v[j] > hi ? v[j] : hi;
+        }
     }
-    chart_axis_set_min(chart->y_axis, lo >= 10 ? floor((lo - 5) / 10) * 10 : 0);
-    chart_axis_set_max(chart->y_axis, 100);
+    msc_xw_ratio_axis(chart, lo, hi);
     msc_xw_line_series(x, chart, sheet, score_row, 0, 1, P, head, MSC_XW_SERIES_TECH);
     msc_xw_line_series(x, chart, sheet, team_row, 0, 1, P, head, MSC_XW_SERIES_TEAM);
     msc_xw_line_series(x, chart, sheet, target_row, 0, 1, P, head, MSC_XW_SERIES_TARGET);

@@ -202,8 +202,9 @@ int msc_xw_shown(const struct msc_xw *x, int kpi);
 /* A line chart over the period columns: blanks as gaps, a percent axis for
  * ratios, the legend at the bottom. NULL after recording a failure. */
 lxw_chart *msc_xw_line_chart(struct msc_xw *x, const char *title, enum msc_unit unit);
-/* Sets a percent axis to round bounds around lo..hi (the values drawn),
- * so that lines near a 97% target do not lie flat at the top of 0-120%. */
+/* Sets a percent (or 0-100 score) axis to round bounds around lo..hi (the
+ * values drawn), so that lines near a 97% target do not lie flat at the
+ * top of 0-120%: one rule for every such chart. */
 void msc_xw_ratio_axis(lxw_chart *chart, double lo, double hi);
 /* Adds one row of a table as a series: its name from name_col, its values
  * from cols c1..c2 of row, the categories from the same columns of cat_row. */

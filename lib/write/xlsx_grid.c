@@ -213,7 +213,7 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
         lo = grid_target(x, k) < lo ? grid_target(x, k) : lo;
         hi = grid_target(x, k) > hi ? grid_target(x, k) : hi;
     }
-    if (x->r->kpi[k].mod->unit == MSC_UNIT_RATIO)
+    if (x->r->kpi[k].mod->unit == MSC_UNIT_RATIO || x->r->kpi[k].mod->unit == MSC_UNIT_POINTS)
         msc_xw_ratio_axis(chart, lo, hi);
     for (int i = 0; i < charted; i++)
         msc_xw_line_series(x, chart, name, chart_rows[i], 0, 1, lastcol, ROW_HEAD,

@@ -239,7 +239,7 @@ int msc_xw_sheet_scorecard(struct msc_xw *x)
         const struct msc_coach_tech *t =
             x->o && x->o->coach ? msc_coach_find(x->o->coach, listed[i]) : NULL;
         if (t && t->trend) {
-            snprintf(flag, sizeof flag, "%s 5 or more points %s %s",
+            snprintf(flag, sizeof flag, "   %s 5 or more points %s %s",
                      t->trend < 0 ? "\u25BC declining:" : "\u25B2 improving:",
                      t->trend < 0 ? "below" : "above", earlier);
             msc_xw_text(x, ws, row, ncols, flag, t->trend < 0 ? x->down : x->up);
@@ -250,7 +250,7 @@ int msc_xw_sheet_scorecard(struct msc_xw *x)
     write_person_row(x, ws, team, MSC_LEVEL_TEAM, -1, cols, MSC_XW_TOTAL);
     int of = 0, met = msc_report_on_target(x->r, m->last_period, &of);
     if (of) {
-        snprintf(flag, sizeof flag, "KPIs on target: %d of %d", met, of);
+        snprintf(flag, sizeof flag, "   KPIs on target: %d of %d", met, of);
         msc_xw_text(x, ws, team, ncols, flag, x->text_total);
     }
     if (ninfo)
