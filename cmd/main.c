@@ -549,7 +549,13 @@ static enum msc_status write_per_tech(const struct cli *c, const struct msc_run 
     char label[24];
     msc_period_label(run->model.period_kind, run->model.last_period, label);
     size_t mailed = 0, failed = 0;
-    for (size_t i = 0; c->mail_techs && i < co->ntech; i++) {
+    /* A technician cannot weigh a data problem: broken inputs are the
+     * owners' to see first (their mail says so), not each tech's. */
+    int hold = c->mail_techs && run->report.gate.nproblems;
+    if (hold)
+        fprintf(stderr, PROG ": technicians not mailed: the inputs look broken (see the "
+                        "Data Quality sheet)\n");
+    for (size_t i = 0; c->mail_techs && !hold && i < co->ntech; i++) {
         const struct msc_coach_tech *t = &co->tech[i];
         const char *name = msc_names_display(&run->model.people, t->person);
         const char *addr = run->model.person[t->person].email;
@@ -557,18 +563,13 @@ static enum msc_status write_per_tech(const struct cli *c, const struct msc_run 
             fprintf(stderr, PROG ": not mailed: %s has no email in resources.csv\n", name);
             continue;
         }
-        char subject[512], head[700], focus[700], keep[700], *body = NULL;
+        char subject[512], *body = NULL;
         snprintf(subject, sizeof subject, "%s%sYour scorecard %s", s->mail_subject_prefix,
                  s->mail_subject_prefix[0] ? " " : "", label);
-        msc_coach_header_text(co, t, head, sizeof head);
-        msc_coach_focus_text(co, t, focus, sizeof focus);
-        msc_coach_keep_text(co, t, keep, sizeof keep);
-        size_t cap = strlen(name) + strlen(head) + strlen(focus) + strlen(keep) + 200;
-        if (!(body = malloc(cap)))
-            return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
-        snprintf(body, cap, "Hello %s,\n\nyour scorecard for %s:\n\n%s\n%s\n%s\n\n"
-                            "Your workbook is attached: your numbers beside the team's.\n",
-                 name, label, head, focus, keep);
+        if ((st = msc_coach_mail_body(co, t, &body, err)) != MSC_OK) {
+            msc_per_tech_free(paths, co->ntech);
+            return st;
+        }
         struct msc_mail mail = {.to = &addr, .nto = 1, .from = s->mail_from,
                                 .subject = subject, .body = body, .attachment_path = paths[i],
                                 .sendmail = env && *env ? env : s->sendmail,
@@ -583,7 +584,7 @@ static enum msc_status write_per_tech(const struct cli *c, const struct msc_run 
         free(body);
     }
     msc_per_tech_free(paths, co->ntech);
-    if (c->mail_techs && !c->quiet)
+    if (c->mail_techs && !hold && !c->quiet)
         fprintf(stderr, PROG ": mailed %zu technician%s their own workbook\n", mailed,
                 mailed == 1 ? "" : "s");
     if (failed)

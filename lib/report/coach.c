@@ -393,3 +393,23 @@ void msc_coach_header_text(const struct msc_coach *c, const struct msc_coach_tec
     else
         snprintf(buf + n, cap - (size_t)n, ".");
 }
+
+enum msc_status msc_coach_mail_body(const struct msc_coach *c, const struct msc_coach_tech *t,
+                                    char **out, struct msc_error *err)
+{
+    const struct msc_model *m = c->r->model;
+    const char *name = msc_names_display(&m->people, t->person);
+    char label[24], head[400], focus[400], keep[400];
+    msc_period_label(m->period_kind, m->last_period, label);
+    msc_coach_header_text(c, t, head, sizeof head);
+    msc_coach_focus_text(c, t, focus, sizeof focus);
+    msc_coach_keep_text(c, t, keep, sizeof keep);
+    size_t cap = strlen(name) + strlen(head) + strlen(focus) + strlen(keep) + 200;
+    if (!(*out = msc_malloc(cap)))
+        return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+    snprintf(*out, cap,
+             "Hello %s,\n\nyour scorecard for %s%s:\n\n%s\n%s\n%s\n\n"
+             "Your workbook is attached: your numbers beside the team's.\n",
+             name, label, c->r->partial ? " (partial: not final)" : "", head, focus, keep);
+    return MSC_OK;
+}

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "report/report.h"
+#include "util/error.h"
 
 /* One coached KPI of one technician, in the latest period. */
 struct msc_coach_kpi {
@@ -76,6 +77,11 @@ void msc_coach_focus_text(const struct msc_coach *c, const struct msc_coach_tech
  * or why there is none; into buf. */
 void msc_coach_keep_text(const struct msc_coach *c, const struct msc_coach_tech *t, char *buf,
                          size_t cap);
+/* The text of the mail that brings a technician their own workbook:
+ * a greeting, the header, focus and keep sentences (nothing of anyone
+ * else). *out is allocated; the caller frees it. Errors: MSC_ERR_NOMEM. */
+enum msc_status msc_coach_mail_body(const struct msc_coach *c, const struct msc_coach_tech *t,
+                                    char **out, struct msc_error *err);
 /* The sample in words: "3 surveys", "152 hours available"; "" without one. */
 void msc_coach_sample_text(const struct msc_coach *c, const struct msc_coach_kpi *k, char *buf,
                            size_t cap);

@@ -136,6 +136,11 @@ int main(void)
     CHECK(y->keep == -1);
     msc_coach_keep_text(&c, y, buf, sizeof buf);
     CHECK(strcmp(buf, "Keep: none; no scorecard KPI is on target in this period") == 0);
+    char *body = NULL;
+    CHECK(msc_coach_mail_body(&c, a, &body, &err) == MSC_OK && body);
+    CHECK(body && strstr(body, "Hello Ann Lee,\n") && strstr(body, "Focus: Reopen Rate") &&
+          !strstr(body, "Bob") && !strstr(body, "Cy"));
+    free(body);
     msc_coach_release(&c);
 
     /* Sheet and file names: []:*?/\ as '_', no edge apostrophes, 31 bytes
