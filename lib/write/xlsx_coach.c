@@ -88,9 +88,9 @@ static void one_sheet(struct msc_xw *x, size_t ti)
         row += msc_xw_banner_rows(x);
     }
     msc_coach_focus_text(c, t, line, sizeof line);
-    msc_xw_wrapped(x, ws, row++, last, width, line, t->focus >= 0 ? x->focus : x->keep);
+    msc_xw_wrapped(x, ws, row++, last, width, line, t->focus >= 0 ? x->focus : x->subtitle_wrap);
     msc_coach_keep_text(c, t, line, sizeof line);
-    msc_xw_wrapped(x, ws, row++, last, width, line, x->keep);
+    msc_xw_wrapped(x, ws, row++, last, width, line, t->keep >= 0 ? x->keep : x->subtitle_wrap);
     snprintf(line, sizeof line,
              "Colours against each target: green met, amber within %.3g%%, red missed. Gap: the "
              "latest value against the target. Team median: the middle of the technicians' "
