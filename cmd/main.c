@@ -6,7 +6,9 @@
 #include "run.h"
 #include "write/mail.h"
 #include "write/output.h"
+#include "write/pertech.h"
 #include "write/table.h"
+#include "write/text.h"
 #include "write/xlsx.h"
 
 #include <errno.h>
@@ -26,7 +28,7 @@
 #define PROG "msp-scorecard"
 #define MAX_LISTED_ROWS 20
 
-enum format { FORMAT_XLSX, FORMAT_CSV, FORMAT_JSON };
+enum format { FORMAT_XLSX, FORMAT_CSV, FORMAT_JSON, FORMAT_TEXT };
 
 struct cli {
     struct msc_run_opts run;
@@ -40,12 +42,16 @@ struct cli {
     enum format format;
     int date_order;          /* -1: the settings decide */
     int list_kpis, strict, quiet, verbose;
+    const char *per_tech;    /* --per-tech DIR, or NULL */
+    const char *tech;        /* --tech NAME: that card alone (--format text) */
+    int mail_techs;
 };
 
 enum {
     OPT_TICKETS = 256, OPT_TIME, OPT_SURVEYS, OPT_CLIENTS, OPT_RESOURCES, OPT_MAP, OPT_DATE_ORDER,
     OPT_PERIOD, OPT_MONTH, OPT_MONTHS, OPT_AS_OF, OPT_KPI, OPT_LIST_KPIS, OPT_MAIL_TO, OPT_STRICT,
-    OPT_PARTIAL, OPT_HELP, OPT_VERSION, OPT_REJECTS, OPT_PLUGIN
+    OPT_PARTIAL, OPT_HELP, OPT_VERSION, OPT_REJECTS, OPT_PLUGIN,
+    OPT_PER_TECH, OPT_MAIL_TECHS, OPT_TECH
 };
 
 static const struct option long_options[] = {
@@ -71,6 +77,9 @@ static const struct option long_options[] = {
     {"strict", no_argument, NULL, OPT_STRICT},
     {"rejects", required_argument, NULL, OPT_REJECTS},
     {"plugin", required_argument, NULL, OPT_PLUGIN},
+    {"per-tech", required_argument, NULL, OPT_PER_TECH},
+    {"mail-techs", no_argument, NULL, OPT_MAIL_TECHS},
+    {"tech", required_argument, NULL, OPT_TECH},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, OPT_HELP},
@@ -113,7 +122,12 @@ static void usage(FILE *f)
           "  -o, --output FILE         default scorecard-LABEL.xlsx (LABEL: 2026-04, 2026-W17,\n"
           "                            2026-Q2); strftime patterns and %q (the quarter) are\n"
           "                            filled from the report's last period; - is stdout\n"
-          "  -f, --format FORMAT       xlsx (default), csv or json (the KPI table)\n"
+          "  -f, --format FORMAT       xlsx (default), csv or json (the KPI table), or text\n"
+          "                            (the Scorecard for a terminal; default output: stdout)\n"
+          "      --tech NAME           with --format text: that technician's coaching card\n"
+          "      --per-tech DIR        also write each technician's own workbook into DIR\n"
+          "      --mail-techs          with --per-tech: mail each technician their own\n"
+          "                            workbook (resources.csv email)\n"
           "      --mail-to ADDR[,ADDR] after writing, mail the report through sendmail\n"
           "      --strict              exit 1 when any row was rejected\n"
           "      --rejects FILE        also write every rejected and warned row as CSV\n"
@@ -254,10 +268,13 @@ static int parse_args(int argc, char **argv, struct cli *c)
                 return usage_error("--as-of '%s': expected a date-time such as 2026-03-31 17:00", optarg);
             break;
         case 'o': c->output = optarg; break;
+        case OPT_PER_TECH: c->per_tech = optarg; break;
+        case OPT_MAIL_TECHS: c->mail_techs = 1; break;
+        case OPT_TECH: c->tech = optarg; break;
         case 'f': {
-            int k = choice(optarg, formats);
+            int k = strcmp(optarg, "text") == 0 ? FORMAT_TEXT : choice(optarg, formats);
             if (k < 0)
-                return usage_error("--format '%s': expected xlsx, csv or json", optarg);
+                return usage_error("--format '%s': expected xlsx, csv, json or text", optarg);
             c->format = (enum format)k;
             break;
         }
@@ -277,6 +294,11 @@ static int parse_args(int argc, char **argv, struct cli *c)
         c->run.dir = argv[optind++];
     if (optind < argc)
         return usage_error("unexpected argument '%s'", argv[optind]);
+    if (c->tech && c->format != FORMAT_TEXT)
+        return usage_error("--tech '%s': a technician's card is text (add --format text)", c->tech);
+    if (c->mail_techs && !c->per_tech)
+        return usage_error("%s: give the folder of the technicians' workbooks (--per-tech DIR)",
+                           "--mail-techs");
     c->run.period = (int)c->run.period < 0 ? MSC_PERIOD_MONTH : c->run.period;
     return 0;
 }
@@ -316,7 +338,7 @@ static enum msc_status load_plugins(const struct cli *c, struct msc_run *run, st
  * last period. */
 static int output_path(const struct cli *c, const struct msc_model *m, char *buf, size_t cap)
 {
-    static const char *const ext[] = {"xlsx", "csv", "json"};
+    static const char *const ext[] = {"xlsx", "csv", "json", "txt"};
     char given[4096], pattern[4096], label[24];
     int64_t day = msc_period_start(m->period_kind, m->last_period) / 86400;
     int y, mo, d;
@@ -324,6 +346,8 @@ static int output_path(const struct cli *c, const struct msc_model *m, char *buf
     msc_period_label(m->period_kind, m->last_period, label);
     if (c->output)
         snprintf(given, sizeof given, "%s", c->output);
+    else if (c->format == FORMAT_TEXT) /* a view for the terminal */
+        snprintf(given, sizeof given, "-");
     else /* the label, not a pattern: week and quarter reports never overwrite a month's */
         snprintf(given, sizeof given, "scorecard-%s.%s", label, ext[c->format]);
     if (strcmp(given, "-") == 0) {
@@ -470,9 +494,25 @@ static enum msc_status write_report(const struct cli *c, const struct msc_run *r
         bad = msc_write_csv(out.fp, &run->report) < 0;
     else if (c->format == FORMAT_JSON)
         bad = msc_write_json(out.fp, &run->report) < 0;
+    else if (c->format == FORMAT_TEXT) {
+        /* Colour for a person at a terminal only (https://no-color.org). */
+        const char *nc = getenv("NO_COLOR");
+        int colour = strcmp(path, "-") == 0 && isatty(STDOUT_FILENO) && !(nc && *nc);
+        const struct msc_coach_tech *t =
+            c->tech ? msc_coach_find_name(&run->coach, c->tech) : NULL;
+        if (c->tech && !t) {
+            msc_output_abort(&out);
+            return msc_error_set(err, MSC_ERR_USAGE,
+                                 "--tech '%s': no technician of that name has a value in the report",
+                                 c->tech);
+        }
+        bad = (t ? msc_write_text_card(out.fp, &run->coach, t, colour)
+                 : msc_write_text(out.fp, &run->coach, colour)) < 0;
+    }
     else {
         const char *sde = getenv("SOURCE_DATE_EPOCH");
-        struct msc_xlsx_opts xo = {MSC_VERSION, run->model.as_of, path, out.tmp_dir};
+        struct msc_xlsx_opts xo = {.version = MSC_VERSION, .doc_time = run->model.as_of,
+                                   .name = path, .tmpdir = out.tmp_dir, .coach = &run->coach};
         if (sde && *sde)
             xo.doc_time = (int64_t)strtoll(sde, NULL, 10);
         st = msc_write_xlsx(out.tmp_path, &run->report, &xo, err);
@@ -484,6 +524,73 @@ static enum msc_status write_report(const struct cli *c, const struct msc_run *r
         return st;
     }
     return msc_output_commit(&out, err);
+}
+
+/* --per-tech DIR, and --mail-techs: each technician gets their own
+ * workbook at the address resources.csv gives; those without one are
+ * listed, not mailed. A failed mail is exit 5 after the others were tried. */
+static enum msc_status write_per_tech(const struct cli *c, const struct msc_run *run,
+                                      struct msc_error *err)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    struct msc_xlsx_opts xo = {.version = MSC_VERSION, .doc_time = run->model.as_of};
+    if (sde && *sde)
+        xo.doc_time = (int64_t)strtoll(sde, NULL, 10);
+    char **paths = NULL;
+    const struct msc_coach *co = &run->coach;
+    enum msc_status st = msc_write_per_tech(c->per_tech, co, &xo, &paths, err);
+    if (st != MSC_OK)
+        return st;
+    if (!c->quiet)
+        fprintf(stderr, PROG ": wrote %zu technician workbook%s into %s\n", co->ntech,
+                co->ntech == 1 ? "" : "s", c->per_tech);
+    const struct msc_settings *s = &run->settings;
+    const char *env = getenv("SENDMAIL");
+    char label[24];
+    msc_period_label(run->model.period_kind, run->model.last_period, label);
+    size_t mailed = 0, failed = 0;
+    /* A technician cannot weigh a data problem: broken inputs are the
+     * owners' to see first (their mail says so), not each tech's. */
+    int hold = c->mail_techs && run->report.gate.nproblems;
+    if (hold)
+        fprintf(stderr, PROG ": technicians not mailed: the inputs look broken (see the "
+                        "Data Quality sheet)\n");
+    for (size_t i = 0; c->mail_techs && !hold && i < co->ntech; i++) {
+        const struct msc_coach_tech *t = &co->tech[i];
+        const char *name = msc_names_display(&run->model.people, t->person);
+        const char *addr = run->model.person[t->person].email;
+        if (!addr || !*addr) {
+            fprintf(stderr, PROG ": not mailed: %s has no email in resources.csv\n", name);
+            continue;
+        }
+        char subject[512], *body = NULL;
+        snprintf(subject, sizeof subject, "%s%sYour scorecard %s", s->mail_subject_prefix,
+                 s->mail_subject_prefix[0] ? " " : "", label);
+        if ((st = msc_coach_mail_body(co, t, &body, err)) != MSC_OK) {
+            msc_per_tech_free(paths, co->ntech);
+            return st;
+        }
+        struct msc_mail mail = {.to = &addr, .nto = 1, .from = s->mail_from,
+                                .subject = subject, .body = body, .attachment_path = paths[i],
+                                .sendmail = env && *env ? env : s->sendmail,
+                                .date = (int64_t)time(NULL)};
+        struct msc_error one = {0};
+        if (msc_mail_send(&mail, &one) == MSC_OK) {
+            mailed++;
+        } else {
+            fprintf(stderr, PROG ": %s: %s\n", name, one.msg);
+            failed++;
+        }
+        free(body);
+    }
+    msc_per_tech_free(paths, co->ntech);
+    if (c->mail_techs && !hold && !c->quiet)
+        fprintf(stderr, PROG ": mailed %zu technician%s their own workbook\n", mailed,
+                mailed == 1 ? "" : "s");
+    if (failed)
+        return msc_error_set(err, MSC_ERR_MAIL, "%zu technician mail%s failed", failed,
+                             failed == 1 ? "" : "s");
+    return MSC_OK;
 }
 
 /* --rejects FILE: every rejected and warned row, through the same
@@ -618,6 +725,8 @@ int main(int argc, char **argv)
         st = write_report(&c, &run, path, &err);
     if (st == MSC_OK && c.rejects)
         st = write_rejects(c.rejects, &run.model, &err);
+    if (st == MSC_OK && c.per_tech)
+        st = write_per_tech(&c, &run, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (st == MSC_OK && c.verbose)
         fprintf(stderr, PROG ": seconds: read %.3f, compute %.3f, write %.3f\n", run.read_seconds,

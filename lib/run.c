@@ -36,6 +36,7 @@ void msc_run_release(struct msc_run *run)
         msc_cells_release(&run->cells[k]);
         msc_cells_release(&run->aux[k]);
     }
+    msc_coach_release(&run->coach);
     msc_report_release(&run->report);
     if (run->loaded)
         msc_model_release(&run->model);
@@ -288,7 +289,8 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
     for (size_t k = 0; k < run->kpis.count; k++)
         nomem |= run->cells[k].nomem | run->aux[k].nomem;
     if (nomem || msc_report_build(&run->report, all) < 0 ||
-        msc_gate_check(&run->report.gate, &run->model) < 0)
+        msc_gate_check(&run->report.gate, &run->model) < 0 ||
+        msc_coach_build(&run->coach, &run->report) < 0)
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     run->compute_seconds = seconds() - read_done;
     return MSC_OK;

@@ -25,6 +25,7 @@
 #include "kpi/registry.h"
 #include "model/model.h"
 #include "model/settings.h"
+#include "report/coach.h"
 #include "report/report.h"
 #include "util/error.h"
 
@@ -53,6 +54,7 @@ struct msc_run {
     struct msc_cells cells[MSC_MAX_KPIS];
     struct msc_cells aux[MSC_MAX_KPIS];
     struct msc_report report;
+    struct msc_coach coach;     /* the coaching figures of the report */
     int loaded;
     double read_seconds, compute_seconds; /* wall time of the two phases */
     void (*progress)(void *ctx, const char *path, long rows);

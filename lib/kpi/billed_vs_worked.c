@@ -25,6 +25,8 @@ const struct msc_kpi_module msc_kpi_billed_vs_worked = {
                "entry's start; below 100% work is given away",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_HIGHER,
+    .sample = "hours worked",
+    .sample_hours = 1,
     .target = NAN,
     .levels = MSC_AT_TECH | MSC_AT_TEAM | MSC_AT_CLIENT,
     .on_entry = on_entry,

@@ -19,6 +19,7 @@ const struct msc_kpi_module msc_kpi_csat_net = {
                "negative_max (0.4) or a negative word",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_HIGHER,
+    .sample = "surveys",
     .target = 0.90,
     .weight = 0,
     .levels = MSC_AT_TECH | MSC_AT_TEAM | MSC_AT_CLIENT,

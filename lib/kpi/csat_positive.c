@@ -17,6 +17,7 @@ const struct msc_kpi_module msc_kpi_csat_positive = {
     .formula = "surveys with score / scale_max >= positive_min (0.8) or a positive word / surveys",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_HIGHER,
+    .sample = "surveys",
     .target = 0.99,
     .weight = 0,
     .levels = MSC_AT_TECH | MSC_AT_TEAM | MSC_AT_CLIENT,

@@ -15,6 +15,7 @@ const struct msc_kpi_module msc_kpi_escalation_rate = {
                "tickets file has no escalations column",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_LOWER,
+    .sample = "completed tickets",
     .target = 0.10,
     .weight = 1,
     .levels = MSC_AT_TECH | MSC_AT_TEAM,

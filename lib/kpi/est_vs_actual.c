@@ -19,6 +19,8 @@ const struct msc_kpi_module msc_kpi_est_vs_actual = {
                "completed in the period with an estimate > 0",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_LOWER,
+    .sample = "estimated hours",
+    .sample_hours = 1,
     .target = 1.10,
     .weight = 1,
     .levels = MSC_AT_TECH | MSC_AT_TEAM,

@@ -18,6 +18,7 @@ const struct msc_kpi_module msc_kpi_fcr = {
                "person, zero hours included)",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_HIGHER,
+    .sample = "tickets with time",
     .target = 0.70,
     .weight = 1,
     .levels = MSC_AT_TECH | MSC_AT_TEAM,

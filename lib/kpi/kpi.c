@@ -179,3 +179,10 @@ const char *msc_kpi_missing_input(const struct msc_model *m, const struct msc_kp
     }
     return NULL;
 }
+
+double msc_kpi_attainment(enum msc_better better, double value, double target)
+{
+    if (better == MSC_HIGHER)
+        return target <= 0 || value >= target ? 1 : value / target;
+    return value <= target ? 1 : target / value;
+}

@@ -67,6 +67,11 @@ struct msc_kpi_module {
     const char *needs;
     enum msc_unit unit;
     enum msc_better better;
+    /* What the denominator counts, for a coach's "3 surveys" (output.md
+     * "Coaching", Sample); NULL: no sample is shown. sample_hours: it is
+     * hours, not records, so no value of it is marked "low sample". */
+    const char *sample;
+    int sample_hours;
     double target;              /* default; NAN when the KPI has none */
     double weight;              /* default weight in the tech score (0: not counted) */
     unsigned levels;            /* MSC_AT_* */
@@ -109,6 +114,10 @@ void msc_kpi_add_endpoint_months(struct msc_kpi_ctx *ctx);
  * when its inputs are there. */
 const char *msc_kpi_missing_input(const struct msc_model *m, const struct msc_kpi_module *mod,
                                   char *buf, size_t cap);
+/* A value's attainment of its target, 0..1 (kpis.md "Tech score"):
+ * higher-is-better min(1, value / target), lower-is-better
+ * min(1, target / value), 1 for a value of 0. */
+double msc_kpi_attainment(enum msc_better better, double value, double target);
 /* Value of a cell: num for value-only KPIs, else num / den (NAN when den is 0). */
 double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_cell *c);
 /* Adds to the client's cell (when client >= 0) and the team's, in into

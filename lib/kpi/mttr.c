@@ -22,6 +22,7 @@ const struct msc_kpi_module msc_kpi_mttr = {
                "over reactive tickets completed in the period",
     .unit = MSC_UNIT_HOURS,
     .better = MSC_LOWER,
+    .sample = "tickets",
     .target = 5,
     .weight = 0,
     .levels = MSC_AT_TECH | MSC_AT_TEAM | MSC_AT_CLIENT,

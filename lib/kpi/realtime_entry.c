@@ -19,6 +19,7 @@ const struct msc_kpi_module msc_kpi_realtime_entry = {
                "time entries with an entered time; by the entry's end",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_HIGHER,
+    .sample = "entries",
     .target = 0.90,
     .weight = 1,
     .levels = MSC_AT_TECH | MSC_AT_TEAM,

@@ -15,6 +15,7 @@ const struct msc_kpi_module msc_kpi_sla_triage = {
                "still open and due after the as-of time is pending and not counted",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_HIGHER,
+    .sample = "milestones",
     .target = 0.97,
     .weight = 1,
     .levels = MSC_AT_TECH | MSC_AT_TEAM | MSC_AT_CLIENT,

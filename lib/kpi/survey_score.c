@@ -14,6 +14,7 @@ const struct msc_kpi_module msc_kpi_survey_score = {
                "positive 1, neutral 0.5, negative 0)",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_HIGHER,
+    .sample = "surveys",
     .target = 0.95,
     .weight = 1,
     .levels = MSC_AT_TECH | MSC_AT_TEAM,

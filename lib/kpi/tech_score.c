@@ -4,13 +4,6 @@
 
 #include <math.h>
 
-static double attainment(enum msc_better better, double value, double target)
-{
-    if (better == MSC_HIGHER)
-        return target <= 0 || value >= target ? 1 : value / target;
-    return value <= target ? 1 : target / value;
-}
-
 static void derive(struct msc_kpi_ctx *ctx)
 {
     for (size_t k = 0; k < ctx->kpis->count; k++) {
@@ -25,7 +18,7 @@ static void derive(struct msc_kpi_ctx *ctx)
             if (!c->used || c->level == MSC_LEVEL_CLIENT || !msc_kpi_in_range(ctx, c->period) ||
                 isnan(v = msc_kpi_cell_value(mod, c)))
                 continue;
-            msc_cells_add(ctx->aux, c->level, c->subject, c->period, w * attainment(mod->better, v, target), w);
+            msc_cells_add(ctx->aux, c->level, c->subject, c->period, w * msc_kpi_attainment(mod->better, v, target), w);
         }
     }
     for (size_t i = 0; i < ctx->aux->nslots; i++) {

@@ -73,6 +73,8 @@ const struct msc_kpi_module msc_kpi_utilization = {
                "employed in the period, less holidays, less PTO, Holiday, Sick and Vacation hours)",
     .unit = MSC_UNIT_RATIO,
     .better = MSC_HIGHER,
+    .sample = "hours available",
+    .sample_hours = 1,
     .target = 0.80,
     .weight = 1,
     .levels = MSC_AT_TECH | MSC_AT_TEAM,

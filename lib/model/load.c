@@ -581,6 +581,18 @@ static int load_resource(struct loader *ld)
         p->start_day = start / 86400;
     if (end != MSC_TIME_NONE)
         p->end_day = end / 86400;
+    if (present(ld, MSC_R_EMAIL)) { /* where --mail-techs sends their own workbook */
+        const char *e = cell(ld, MSC_R_EMAIL);
+        size_t len = strlen(e);
+        while (*e == ' ' || *e == '\t')
+            e++, len--;
+        while (len && (e[len - 1] == ' ' || e[len - 1] == '\t'))
+            len--;
+        if (!(p->email = msc_arena_strndup(&m->arena, e, len))) {
+            m->nomem = 1;
+            return -1;
+        }
+    }
     return 0;
 }
 

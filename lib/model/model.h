@@ -51,6 +51,7 @@ struct msc_person {
     double hourly_cost;         /* NAN: the default_hourly_cost setting */
     int64_t start_day, end_day; /* employment window from resources.csv; INT64_MIN/MAX open */
     int64_t first_entry, last_entry; /* starts of their time entries, for the implicit window */
+    const char *email;          /* resources.csv email, trimmed; NULL: none (arena) */
     unsigned listed : 1;        /* in resources.csv */
     unsigned excluded : 1;      /* include = false */
     unsigned named_in_work : 1; /* named in tickets or time entries */

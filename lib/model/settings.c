@@ -61,6 +61,9 @@ static const struct key keys[] = {
     NUMBER("amber_band", amber_band, 1, 0),
     NUMBER("coverage_slack_hours", coverage_slack_hours, 8784, 0),
     NUMBER("max_rejected_share", max_rejected_share, 1, 0),
+    CHOICE("coach_sheets", coach_none, "all|none"),
+    NUMBER("min_sample", min_sample, 1e6, 0),
+    NUMBER("tech_score_target", tech_score_target, 100, 0),
 };
 
 void msc_settings_init(struct msc_settings *s)
@@ -87,6 +90,8 @@ void msc_settings_init(struct msc_settings *s)
     s->amber_band = 0.10;
     s->coverage_slack_hours = 72;
     s->max_rejected_share = 0.02;
+    s->min_sample = 5;
+    s->tech_score_target = 90;
 }
 
 void msc_settings_release(struct msc_settings *s)

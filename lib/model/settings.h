@@ -49,6 +49,10 @@ struct msc_settings {
     double amber_band;          /* "within 10%" */
     double coverage_slack_hours; /* kpis.md "Data coverage" */
     double max_rejected_share;  /* the data-quality gate */
+    /* Coaching (output.md "Coaching"). */
+    int coach_none;             /* coach_sheets = none */
+    double min_sample;          /* fewer records behind a value: "low sample" */
+    double tech_score_target;   /* a tech score on target, 0-100 */
     char plugin_dir[512];       /* every *.so in it is a KPI plugin; "": none */
     char path[512];             /* the settings file read, for messages; "" */
     struct msc_kpi_setting *kpi; /* in file order; a later line wins */

@@ -331,3 +331,41 @@ double msc_report_delta(double from, double to)
     double d = round((to - from) * 10) / 10;
     return d == 0 ? 0 : d;
 }
+
+void msc_report_format_value(enum msc_unit unit, double v, char *buf, size_t cap)
+{
+    switch (unit) {
+    case MSC_UNIT_RATIO: snprintf(buf, cap, "%.1f%%", v * 100); return;
+    case MSC_UNIT_HOURS: snprintf(buf, cap, "%.2f h", v); return;
+    case MSC_UNIT_PER_ENDPOINT: snprintf(buf, cap, "%.3f", v); return;
+    case MSC_UNIT_MONEY: snprintf(buf, cap, "%.2f", v); return;
+    case MSC_UNIT_MONEY_PER_HOUR: snprintf(buf, cap, "%.2f per hour", v); return;
+    case MSC_UNIT_POINTS: break;
+    }
+    snprintf(buf, cap, "%.1f", v);
+}
+
+void msc_report_format_target(enum msc_unit unit, double v, char *buf, size_t cap)
+{
+    switch (unit) {
+    case MSC_UNIT_RATIO: snprintf(buf, cap, "%.4g%%", v * 100); return;
+    case MSC_UNIT_HOURS: snprintf(buf, cap, "%.4g h", v); return;
+    default: snprintf(buf, cap, "%.6g", v); return;
+    }
+}
+
+int msc_report_on_target(const struct msc_report *r, int64_t period, int *of)
+{
+    int met = 0;
+    *of = 0;
+    for (size_t k = 0; k < r->nkpis; k++) {
+        const struct msc_row *row = r->kpi[k].role == MSC_ROLE_SCORED
+                                        ? msc_report_find(r, (int)k, MSC_LEVEL_TEAM, -1, period)
+                                        : NULL;
+        if (!row || row->met < 0)
+            continue;
+        ++*of;
+        met += row->met;
+    }
+    return met;
+}

@@ -117,6 +117,13 @@ double msc_report_delta(double from, double to);
  * msc_report_delta makes it: the Scorecard's and the summary's. */
 double msc_report_change(const struct msc_report *r, int kpi, enum msc_level level, int subject,
                          int64_t period);
+/* A value in its unit as the text outputs show it: "6.7%", "4.25 h". */
+void msc_report_format_value(enum msc_unit unit, double v, char *buf, size_t cap);
+/* A target for reading, as a person says it: "70%", "5 h", "0.25". */
+void msc_report_format_target(enum msc_unit unit, double v, char *buf, size_t cap);
+/* How many scorecard KPIs the team met in a period ("KPIs on target: N
+ * of M"); *of gets how many have a team value and a target. */
+int msc_report_on_target(const struct msc_report *r, int64_t period, int *of);
 /* Whether value meets target (on the value rounded to 6 decimals; a tie meets). */
 int msc_report_met(enum msc_better better, double value, double target);
 

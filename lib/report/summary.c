@@ -47,19 +47,6 @@ static enum msc_status finish(struct text *t, char **out, struct msc_error *err)
     return MSC_OK;
 }
 
-static void format_value(enum msc_unit unit, double v, char *buf, size_t cap)
-{
-    switch (unit) {
-    case MSC_UNIT_RATIO: snprintf(buf, cap, "%.1f%%", v * 100); return;
-    case MSC_UNIT_HOURS: snprintf(buf, cap, "%.2f h", v); return;
-    case MSC_UNIT_PER_ENDPOINT: snprintf(buf, cap, "%.3f", v); return;
-    case MSC_UNIT_MONEY: snprintf(buf, cap, "%.2f", v); return;
-    case MSC_UNIT_MONEY_PER_HOUR: snprintf(buf, cap, "%.2f per hour", v); return;
-    case MSC_UNIT_POINTS: break;
-    }
-    snprintf(buf, cap, "%.1f", v);
-}
-
 static void add_change(struct text *t, double d)
 {
     if (d > 0)
@@ -119,6 +106,9 @@ enum msc_status msc_report_summary(const struct msc_report *r, char **out, struc
             add_change(&text, msc_report_change(r, score, MSC_LEVEL_TEAM, -1, last));
             add(&text, ")");
         }
+        int of = 0, met = msc_report_on_target(r, last, &of);
+        if (of)
+            add(&text, "; KPIs on target: %d of %d", met, of);
         add(&text, "\n");
     } else {
         add(&text, "\nTeam score: no data for %s\n", last_label);
@@ -135,8 +125,8 @@ enum msc_status msc_report_summary(const struct msc_report *r, char **out, struc
         if (!missed++)
             add(&text, "\nTeam KPIs that missed their target in %s:\n", last_label);
         const struct msc_kpi_module *mod = r->kpi[k].mod;
-        format_value(mod->unit, row->value, v, sizeof v);
-        format_value(mod->unit, row->target, t, sizeof t);
+        msc_report_format_value(mod->unit, row->value, v, sizeof v);
+        msc_report_format_value(mod->unit, row->target, t, sizeof t);
         add(&text, "  - %s: %s (target %s)\n", mod->name, v, t);
     }
     if (!with_target)
@@ -175,24 +165,26 @@ enum msc_status msc_report_summary(const struct msc_report *r, char **out, struc
             row->subject >= 0 && (size_t)row->subject < npeople && !before_of[row->subject])
             before_of[row->subject] = row;
     }
-    if (before_of) {
+    /* The largest rise and the largest fall: a coach calls both. */
+    for (int fall = 0; before_of && fall < 2; fall++) {
         const struct msc_row *best = NULL, *best_prev = NULL;
         for (size_t i = 0; i < ntech; i++) {
             int who = techs[i]->subject;
             const struct msc_row *before = who >= 0 && (size_t)who < npeople ? before_of[who] : NULL;
-            /* Sorted by score then name: the first of equal rises wins. */
-            if (before && techs[i]->value - before->value > 0 &&
-                (!best || techs[i]->value - before->value > best->value - best_prev->value))
+            double d = before ? (techs[i]->value - before->value) * (fall ? -1 : 1) : 0;
+            /* Sorted by score then name: the first of equal moves wins. */
+            if (d > 0 && (!best || d > (best->value - best_prev->value) * (fall ? -1 : 1)))
                 best = techs[i], best_prev = before;
         }
+        const char *what = fall ? "Declined most" : "Most improved";
         if (best) {
-            add(&text, "\nMost improved: %s, tech score %.1f in %s to %.1f in %s (",
+            add(&text, "%s%s: %s, tech score %.1f in %s to %.1f in %s (", fall ? "" : "\n", what,
                 msc_report_subject(r, best), best_prev->value, prev_label, best->value, last_label);
             add_change(&text, msc_report_delta(best_prev->value, best->value));
             add(&text, ")\n");
         } else {
-            add(&text, "\nMost improved: no technician's tech score rose from %s to %s\n",
-                prev_label, last_label);
+            add(&text, "%s%s: no technician's tech score %s from %s to %s\n", fall ? "" : "\n",
+                what, fall ? "fell" : "rose", prev_label, last_label);
         }
     }
     free(before_of);

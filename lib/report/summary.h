@@ -11,8 +11,9 @@
 /* The mail body for a report: MSP name, the last period (marked partial),
  * the data-quality gate's problems before anything else, the range,
  * the team's tech score against the period before, the team KPIs that
- * missed their target in the last period, and the technician whose tech
- * score rose most. *out is allocated (msc_malloc) and the caller frees it.
+ * missed their target in the last period (and how many scorecard KPIs
+ * met theirs), and the technicians whose tech score rose and fell most.
+ * *out is allocated (msc_malloc) and the caller frees it.
  * Errors: MSC_ERR_NOMEM. */
 enum msc_status msc_report_summary(const struct msc_report *r, char **out, struct msc_error *err);
 

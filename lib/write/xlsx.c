@@ -16,8 +16,10 @@
 
 static int (*const sheets[])(struct msc_xw *) = {
     msc_xw_sheet_scorecard, msc_xw_sheet_trend,   msc_xw_sheet_team,        msc_xw_sheet_kpis,
-    msc_xw_sheet_clients,   msc_xw_sheet_quality, msc_xw_sheet_definitions,
+    msc_xw_sheet_clients,   msc_xw_sheet_quality, msc_xw_sheet_definitions, msc_xw_sheet_coach,
 };
+/* A technician's own workbook: their Coach sheet, nothing of anyone else. */
+static int (*const own_sheets[])(struct msc_xw *) = {msc_xw_sheet_coach};
 
 enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
                                const struct msc_xlsx_opts *o, struct msc_error *err)
@@ -35,7 +37,12 @@ enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
     char title[200], period[24];
     const struct msc_settings *s = r->model->settings;
     msc_period_label(r->model->period_kind, r->model->last_period, period);
-    snprintf(title, sizeof title, "Tech scorecard %s", period);
+    int own = o && o->own && o->coach;
+    if (own)
+        snprintf(title, sizeof title, "Tech scorecard %s: %s", period,
+                 msc_names_display(&r->model->people, o->own->person));
+    else
+        snprintf(title, sizeof title, "Tech scorecard %s", period);
     /* The zone-less seconds are wall-clock time; libxlsxwriter renders
      * `created` with gmtime, which gives back exactly those fields. 0 would
      * mean "now" to it, so the epoch itself moves by a second. */
@@ -51,8 +58,21 @@ enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
     if (msc_xw_init(&x, wb, r, o) == 0) {
         if (props.company) /* the one property from outside: the settings */
             props.company = (char *)msc_xw_clean(&x, props.company, 0);
+        /* An own workbook's title names its technician: cleaned too, into
+         * a copy, as the cleaner's buffer is the company's. */
+        const char *t = own && props.company ? msc_xw_clean(&x, title, 0) : NULL;
+        char clean_title[sizeof title * 3];
+        if (own && props.company) {
+            snprintf(clean_title, sizeof clean_title, "%s", t ? t : "");
+            props.company = (char *)msc_xw_clean(&x, s->msp_name, 0);
+            props.title = clean_title;
+        } else if (own) {
+            props.title = (char *)msc_xw_clean(&x, title, 0);
+        }
         msc_xw_ok(&x, workbook_set_properties(wb, &props));
-        for (size_t i = 0; i < sizeof sheets / sizeof sheets[0] && x.status == MSC_OK; i++)
+        if (own)
+            own_sheets[0](&x);
+        for (size_t i = 0; !own && i < sizeof sheets / sizeof sheets[0] && x.status == MSC_OK; i++)
             sheets[i](&x);
     }
     enum msc_status st = x.status;

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 
+#include "report/coach.h"
 #include "report/report.h"
 #include "util/error.h"
 
@@ -20,6 +21,12 @@ struct msc_xlsx_opts {
     int64_t doc_time;           /* zone-less seconds (util/time.h) */
     const char *name;           /* what messages call the file (path when NULL) */
     const char *tmpdir;         /* where libxlsxwriter keeps its parts (NULL: TMPDIR) */
+    /* The coaching figures (report/coach.h): with them, a Coach sheet per
+     * technician unless coach_sheets = none. */
+    const struct msc_coach *coach;
+    /* A technician's own workbook (--per-tech): their Coach sheet alone,
+     * with team values only where 3 or more technicians have one. */
+    const struct msc_coach_tech *own;
 };
 
 /* Errors: MSC_ERR_OUTPUT naming path, MSC_ERR_NOMEM. */

@@ -177,6 +177,10 @@ static int make_formats(struct msc_xw *x)
         {&x->banner_partial,
          {.bold = 1, .wrap = 1, .ink = AMBER_FONT, .fill = AMBER_FILL, .valign = LXW_ALIGN_VERTICAL_CENTER}},
         {&x->alert, {.bold = 1, .size = 10, .ink = AMBER_FONT}},
+        {&x->focus, {.bold = 1, .size = 11, .ink = BAD_FONT, .wrap = 1, .valign = LXW_ALIGN_VERTICAL_TOP}},
+        {&x->keep, {.bold = 1, .size = 11, .ink = GOOD_FONT, .wrap = 1, .valign = LXW_ALIGN_VERTICAL_TOP}},
+        {&x->points, {.num = "0.0;-0.0;\"-\"", .align = LXW_ALIGN_CENTER}},
+        {&x->box, {.wrap = 1, .rule_below = 1, .fill = 0xFFFBEA, .valign = LXW_ALIGN_VERTICAL_TOP}},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (!(*t[i].dst = make(x, &t[i].l)))
@@ -209,6 +213,22 @@ lxw_format *msc_xw_kpi_format(struct msc_xw *x, int kpi, int flags)
                      .ink = flags & MSC_XW_TARGET ? GREY : 0,
                      .valign = LXW_ALIGN_VERTICAL_TOP,
                      .num = num};
+    return *slot = make(x, &l);
+}
+
+lxw_format *msc_xw_gap_format(struct msc_xw *x, int kpi)
+{
+    static const char *const unit_num[6] = {"0.0%", "0.0\" h\"", "0.00", "#,##0", "#,##0.0", "0.0"};
+    enum msc_unit unit = x->r->kpi[kpi].mod->unit;
+    int lower = x->r->kpi[kpi].mod->better == MSC_LOWER;
+    lxw_format **slot = &x->gap[unit][lower];
+    if (*slot)
+        return *slot;
+    /* value - target, read as ahead or behind whichever way is better. */
+    char num[96];
+    snprintf(num, sizeof num, "%s\" %s\";%s\" %s\";\"on target\"", unit_num[unit],
+             lower ? "behind" : "ahead", unit_num[unit], lower ? "ahead" : "behind");
+    struct look l = {.align = LXW_ALIGN_CENTER, .num = num};
     return *slot = make(x, &l);
 }
 
@@ -530,10 +550,15 @@ static void formula_number(double v, char *buf, size_t cap) { snprintf(buf, cap,
 void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
                            int kpi)
 {
-    double target = x->r->kpi[kpi].target;
+    msc_xw_lights(x, ws, r1, c1, r2, c2, x->r->kpi[kpi].mod->better, x->r->kpi[kpi].target);
+}
+
+void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                   enum msc_better better, double target)
+{
     if (isnan(target) || r2 < r1 || c2 < c1)
         return;
-    int lower = x->r->kpi[kpi].mod->better == MSC_LOWER;
+    int lower = better == MSC_LOWER;
     double band = x->m->settings->amber_band;
     char cell[16], met[32], near[32], f_met[160], f_near[160], f_any[64];
     lxw_rowcol_to_cell(cell, (lxw_row_t)r1, (lxw_col_t)c1);
@@ -559,22 +584,6 @@ void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, 
     }
 }
 
-/* A target for reading, not for formatting cells: "80%", "5 h". */
-static void target_text(enum msc_unit unit, double t, char *buf, size_t cap)
-{
-    switch (unit) {
-    case MSC_UNIT_RATIO:
-        snprintf(buf, cap, "%.4g%%", t * 100);
-        break;
-    case MSC_UNIT_HOURS:
-        snprintf(buf, cap, "%.4g h", t);
-        break;
-    default:
-        snprintf(buf, cap, "%.6g", t);
-        break;
-    }
-}
-
 void msc_xw_target_words(const struct msc_xw *x, int kpi, char *buf, size_t cap)
 {
     double t = x->r->kpi[kpi].target;
@@ -584,7 +593,7 @@ void msc_xw_target_words(const struct msc_xw *x, int kpi, char *buf, size_t cap)
         return;
     }
     char num[40];
-    target_text(x->r->kpi[kpi].mod->unit, t, num, sizeof num);
+    msc_report_format_target(x->r->kpi[kpi].mod->unit, t, num, sizeof num);
     snprintf(buf, cap, "target %s %s (%s is better)",
              x->r->kpi[kpi].mod->better == MSC_LOWER ? "\u2264" : "\u2265", num, better);
 }
@@ -615,6 +624,7 @@ int msc_xw_why_notes(struct msc_xw *x, lxw_worksheet *ws, int row)
 lxw_chart *msc_xw_line_chart(struct msc_xw *x, const char *title, enum msc_unit unit)
 {
     lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
+    x->chart_techs = 0;
     if (!chart) {
         msc_xw_fail(x, MSC_ERR_NOMEM);
         return NULL;
@@ -704,11 +714,31 @@ void msc_xw_line_series(struct msc_xw *x, lxw_chart *chart, const char *sheet, i
         chart_series_set_marker_fill(s, &fill);
         chart_series_set_marker_line(s, &line);
     } else {
-        /* Markers keep a lone value between two gaps visible. */
-        lxw_chart_line line = {.width = 1.5};
+        /* Okabe and Ito's colours, told apart by the colour-blind, each
+         * with its own marker and dash so that a grey print still tells
+         * them apart; markers also keep a lone value between two gaps
+         * visible. Team (black, thick) and target (red, dashed) differ
+         * from all. */
+        static const struct {
+            lxw_color_t color;
+            uint8_t marker, dash;
+        } look[MSC_XW_CHART_TECHS] = {
+            {0x0072B2, LXW_CHART_MARKER_CIRCLE, LXW_CHART_LINE_DASH_SOLID},
+            {0xE69F00, LXW_CHART_MARKER_SQUARE, LXW_CHART_LINE_DASH_SOLID},
+            {0x009E73, LXW_CHART_MARKER_TRIANGLE, LXW_CHART_LINE_DASH_ROUND_DOT},
+            {0xCC79A7, LXW_CHART_MARKER_X, LXW_CHART_LINE_DASH_SOLID},
+            {0x56B4E9, LXW_CHART_MARKER_STAR, LXW_CHART_LINE_DASH_LONG_DASH},
+            {0x8C510A, LXW_CHART_MARKER_PLUS, LXW_CHART_LINE_DASH_DASH_DOT},
+        };
+        int i = x->chart_techs++ % MSC_XW_CHART_TECHS;
+        lxw_chart_line line = {.color = look[i].color, .width = 1.75, .dash_type = look[i].dash};
+        lxw_chart_fill fill = {.color = look[i].color};
         chart_series_set_line(s, &line);
-        chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
-        chart_series_set_marker_size(s, 4);
+        chart_series_set_marker_type(s, look[i].marker);
+        chart_series_set_marker_size(s, 5);
+        chart_series_set_marker_fill(s, &fill);
+        lxw_chart_line edge = {.color = look[i].color};
+        chart_series_set_marker_line(s, &edge);
     }
 }
 
@@ -770,15 +800,18 @@ static int by_name(const void *pa, const void *pb, void *names)
     return c ? c : (a > b) - (a < b);
 }
 
-static int is_used_name(const struct msc_xw *x, const char *name, int upto)
+int msc_xw_name_taken(const struct msc_xw *x, const char *name)
 {
     static const char *const fixed[] = {"Scorecard", "Trend",        "Team",
                                         "Clients",   "Data Quality", "Definitions"};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         if (strcasecmp(fixed[i], name) == 0)
             return 1;
-    for (int k = 0; k < upto; k++)
+    for (size_t k = 0; k < MSC_MAX_KPIS; k++) /* unnamed yet: "" */
         if (x->sheet[k][0] && strcasecmp(x->sheet[k], name) == 0)
+            return 1;
+    for (size_t i = 0; i < x->ncoach_sheets; i++)
+        if (strcasecmp(x->coach_sheet[i], name) == 0)
             return 1;
     return 0;
 }
@@ -815,18 +848,19 @@ static void kpi_sheet_name(struct msc_xw *x, int k)
         name[--n] = '\0';
     if (!n)
         snprintf(name, sizeof name, "%.31s", mod->id);
-    char *dst = x->sheet[k];
-    snprintf(dst, 32, "%.31s", name);
+    char dst[32];
+    snprintf(dst, sizeof dst, "%.31s", name);
     for (int i = 2;
-         is_used_name(x, dst, k) || workbook_validate_sheet_name(x->wb, dst) != LXW_NO_ERROR; i++) {
+         msc_xw_name_taken(x, dst) || workbook_validate_sheet_name(x->wb, dst) != LXW_NO_ERROR; i++) {
         char suffix[16];
         int sl = snprintf(suffix, sizeof suffix, " %d", i);
-        snprintf(dst, 32, "%.*s%s", 31 - sl, name, suffix);
+        snprintf(dst, sizeof dst, "%.*s%s", 31 - sl, name, suffix);
         if (i > 99) { /* cannot happen with registry names; stay safe */
-            snprintf(dst, 32, "KPI %d", k + 1);
+            snprintf(dst, sizeof dst, "KPI %d", k + 1);
             break;
         }
     }
+    memcpy(x->sheet[k], dst, sizeof dst);
 }
 
 int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
@@ -877,6 +911,8 @@ void msc_xw_release(struct msc_xw *x)
 {
     free(x->label);
     free(x->tech);
+    free(x->coach_sheet);
+    x->coach_sheet = NULL;
     free(x->clean);
     free(x->conv);
     x->label = NULL;

@@ -20,12 +20,13 @@
 
 #include <xlsxwriter.h>
 
+#include "report/coach.h"
 #include "report/report.h"
 #include "write/xlsx.h"
 
 /* Line charts draw the team, the target and at most this many technicians:
- * beyond a dozen lines nobody can tell them apart. */
-#define MSC_XW_CHART_TECHS 10
+ * 8 lines in all, as many as colours and markers stay told apart. */
+#define MSC_XW_CHART_TECHS 6
 
 /* Number cell looks, combined as flags. */
 enum {
@@ -61,7 +62,15 @@ struct msc_xw {
     lxw_format *title, *subtitle, *subtitle_wrap, *section, *note, *note_wrap, *header,
         *header_left, *group, *text, *text_indent, *text_total, *text_target, *text_wrap, *count,
         *count_center, *count_total, *good, *amber, *bad, *up, *down, *change, *change_total,
-        *legend_good, *legend_amber, *legend_bad, *banner_bad, *banner_partial, *alert;
+        *legend_good, *legend_amber, *legend_bad, *banner_bad, *banner_partial, *alert, *focus,
+        *keep, *points, *box;
+    lxw_format *gap[6][2];        /* msc_xw_gap_format's, by unit and direction */
+    /* The coaching figures (report/coach.h) and each technician's Coach
+     * sheet name, by index in coach->tech; none without o->coach. */
+    const struct msc_coach *coach;
+    char (*coach_sheet)[32];
+    size_t ncoach_sheets;         /* named so far */
+    int chart_techs;              /* technician series in the current chart */
     /* Number looks by unit, direction and MSC_XW_* flags, made when first used. */
     lxw_format *num[6][2][MSC_XW_STYLES];
 };
@@ -71,6 +80,9 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
                 const struct msc_xlsx_opts *o);
 void msc_xw_release(struct msc_xw *x);
 
+/* Whether a sheet name is taken (case-blind): a fixed sheet's, a KPI
+ * sheet's or a Coach sheet's named so far. */
+int msc_xw_name_taken(const struct msc_xw *x, const char *name);
 /* Records a libxlsxwriter failure; returns -1 for one, else 0. */
 int msc_xw_ok(struct msc_xw *x, lxw_error e);
 /* Records a failure of our own (MSC_ERR_NOMEM ...); returns -1. */
@@ -151,6 +163,8 @@ void msc_xw_number(struct msc_xw *x, lxw_worksheet *ws, int row, int col, double
 
 /* The number look for a KPI's unit (MSC_XW_* flags). */
 lxw_format *msc_xw_kpi_format(struct msc_xw *x, int kpi, int flags);
+/* A gap to target (value - target) that reads "2.5% behind", "1.0 h ahead". */
+lxw_format *msc_xw_gap_format(struct msc_xw *x, int kpi);
 /* The number look for a unit regardless of KPI (no target prefix). */
 lxw_format *msc_xw_unit_format(struct msc_xw *x, enum msc_unit unit, int flags);
 
@@ -165,6 +179,10 @@ int msc_xw_has_rows(const struct msc_xw *x, int kpi, enum msc_level level);
  * a KPI without a target. */
 void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
                            int kpi);
+
+/* The same against any target: the tech score's tech_score_target. */
+void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                   enum msc_better better, double target);
 
 /* A KPI's target in words: "target >= 80% (higher is better)", or "no
  * target; higher is better". */
@@ -184,8 +202,9 @@ int msc_xw_shown(const struct msc_xw *x, int kpi);
 /* A line chart over the period columns: blanks as gaps, a percent axis for
  * ratios, the legend at the bottom. NULL after recording a failure. */
 lxw_chart *msc_xw_line_chart(struct msc_xw *x, const char *title, enum msc_unit unit);
-/* Sets a percent axis to round bounds around lo..hi (the values drawn),
- * so that lines near a 97% target do not lie flat at the top of 0-120%. */
+/* Sets a percent (or 0-100 score) axis to round bounds around lo..hi (the
+ * values drawn), so that lines near a 97% target do not lie flat at the
+ * top of 0-120%: one rule for every such chart. */
 void msc_xw_ratio_axis(lxw_chart *chart, double lo, double hi);
 /* Adds one row of a table as a series: its name from name_col, its values
  * from cols c1..c2 of row, the categories from the same columns of cat_row. */
@@ -209,5 +228,8 @@ int msc_xw_sheet_kpis(struct msc_xw *x);
 int msc_xw_sheet_clients(struct msc_xw *x);
 int msc_xw_sheet_quality(struct msc_xw *x);
 int msc_xw_sheet_definitions(struct msc_xw *x);
+/* xlsx_coach.c: a Coach sheet per technician (coach_sheets = all), or the
+ * one technician's of a per-tech workbook (o->own). */
+int msc_xw_sheet_coach(struct msc_xw *x);
 
 #endif

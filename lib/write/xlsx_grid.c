@@ -14,19 +14,44 @@
 enum { ROW_LEGEND = 2, ROW_NOTE = 3, ROW_HEAD = 4, ROW_FIRST = 5 };
 enum { CHART_W = 900, CHART_H = 400 };
 
-static int tech_has_values(const struct msc_xw *x, int k, int person)
+/* The technician's latest value in the range, NAN when none. */
+static double latest_value(const struct msc_xw *x, int k, int person)
 {
-    for (int i = 0; i < x->nperiods; i++)
-        if (!isnan(msc_xw_value(x, k, MSC_LEVEL_TECH, person, x->m->first_period + i)))
-            return 1;
-    return 0;
+    for (int i = x->nperiods - 1; i >= 0; i--) {
+        double v = msc_xw_value(x, k, MSC_LEVEL_TECH, person, x->m->first_period + i);
+        if (!isnan(v))
+            return v;
+    }
+    return NAN;
 }
 
-/* Colours the period block: against the target when the KPI has one,
- * else from the lowest (red) to the highest (green) value in the block. */
+/* The target a grid colours and charts against: the score's is the
+ * tech_score_target setting. */
+static double grid_target(const struct msc_xw *x, int k)
+{
+    return k == x->score ? x->m->settings->tech_score_target : x->r->kpi[k].target;
+}
+
+/* How far a latest value is behind the target (ahead: negative); without
+ * a target, how far from the team's latest value either way. */
+static double shortfall(const struct msc_xw *x, int k, double v)
+{
+    double t = grid_target(x, k);
+    if (isnan(t))
+        return fabs(v - msc_xw_value(x, k, MSC_LEVEL_TEAM, -1, x->m->last_period));
+    return x->r->kpi[k].mod->better == MSC_LOWER ? v - t : t - v;
+}
+
+/* Colours the period block: against the target when the KPI has one
+ * (the score's is the tech_score_target setting), else from the lowest
+ * (red) to the highest (green) value in the block. */
 static void colour_block(struct msc_xw *x, lxw_worksheet *ws, int k, int r2)
 {
     int c2 = x->nperiods;
+    if (k == x->score) {
+        msc_xw_lights(x, ws, ROW_FIRST, 1, r2, c2, MSC_HIGHER, x->m->settings->tech_score_target);
+        return;
+    }
     if (!isnan(x->r->kpi[k].target)) {
         msc_xw_traffic_lights(x, ws, ROW_FIRST, 1, r2, c2, k);
         return;
@@ -51,7 +76,7 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
     lxw_worksheet *ws = msc_xw_sheet(x, name, ROW_FIRST);
     if (!ws)
         return -1;
-    int has_target = !isnan(x->r->kpi[k].target);
+    int has_target = !isnan(grid_target(x, k));
     int lastcol = x->nperiods, tcol = x->nperiods + 1;
 
     size_t namew = 14;
@@ -85,6 +110,7 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
 
     int row = ROW_FIRST, charted = 0, with_values = 0;
     int chart_rows[MSC_XW_CHART_TECHS], chart_person[MSC_XW_CHART_TECHS];
+    double chart_short[MSC_XW_CHART_TECHS];
     for (int t = 0; t < x->ntech; t++, row++) {
         int p = x->tech[t];
         msc_xw_text(x, ws, row, 0, msc_names_display(&m->people, p), x->text);
@@ -93,15 +119,33 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
                           msc_xw_value(x, k, MSC_LEVEL_TECH, p, m->first_period + i),
                           msc_xw_kpi_format(x, k, 0));
         if (has_target)
-            msc_xw_number(x, ws, row, tcol, x->r->kpi[k].target,
+            msc_xw_number(x, ws, row, tcol, grid_target(x, k),
                           msc_xw_kpi_format(x, k, MSC_XW_TARGET));
-        /* A technician with nothing to draw would only clutter the legend. */
-        if (tech_has_values(x, k, p)) {
+        /* A technician with nothing to draw would only clutter the legend;
+         * past MSC_XW_CHART_TECHS, those furthest from the target are
+         * drawn (kept in table order). */
+        double latest = latest_value(x, k, p);
+        if (!isnan(latest)) {
             with_values++;
-            if (charted < MSC_XW_CHART_TECHS) {
-                chart_person[charted] = p;
-                chart_rows[charted++] = row;
+            double behind = shortfall(x, k, latest);
+            int at = charted;
+            if (charted == MSC_XW_CHART_TECHS) {
+                at = 0;
+                for (int i = 1; i < charted; i++)
+                    at = chart_short[i] < chart_short[at] ? i : at;
+                if (!(behind > chart_short[at]))
+                    continue;
+                for (int i = at; i + 1 < charted; i++) {
+                    chart_person[i] = chart_person[i + 1];
+                    chart_rows[i] = chart_rows[i + 1];
+                    chart_short[i] = chart_short[i + 1];
+                }
+                at = --charted;
             }
+            chart_person[at] = p;
+            chart_rows[at] = row;
+            chart_short[at] = behind;
+            charted++;
         }
     }
     int team = row++;
@@ -111,14 +155,14 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
                       msc_xw_value(x, k, MSC_LEVEL_TEAM, -1, m->first_period + i),
                       msc_xw_kpi_format(x, k, MSC_XW_TOTAL));
     if (has_target)
-        msc_xw_number(x, ws, team, tcol, x->r->kpi[k].target,
+        msc_xw_number(x, ws, team, tcol, grid_target(x, k),
                       msc_xw_kpi_format(x, k, MSC_XW_TOTAL | MSC_XW_TARGET));
     int target = -1;
     if (has_target) {
         target = row++;
         msc_xw_text(x, ws, target, 0, "Target", x->text_target);
         for (int i = 0; i < x->nperiods; i++)
-            msc_xw_number(x, ws, target, 1 + i, x->r->kpi[k].target,
+            msc_xw_number(x, ws, target, 1 + i, grid_target(x, k),
                           msc_xw_kpi_format(x, k, MSC_XW_TARGET));
     }
     colour_block(x, ws, k, team);
@@ -141,9 +185,11 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
     }
     if (with_values > charted) {
         snprintf(note, sizeof note,
-                 "The chart shows the team and the first %d of %d technicians (table order); "
+                 "The chart shows the team%s and the %d of %d technicians furthest %s in %s; "
                  "every technician is in the table.",
-                 charted, with_values);
+                 isnan(grid_target(x, k)) ? "" : ", the target", charted, with_values,
+                 isnan(grid_target(x, k)) ? "from the team" : "behind the target",
+                 x->label[x->nperiods - 1]);
         above_px += msc_xw_wrapped(x, ws, ROW_NOTE, lastcell, width, note, x->note_wrap) -
                     MSC_XW_DEFAULT_ROW_PX;
     }
@@ -164,10 +210,10 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
         }
     }
     if (has_target) {
-        lo = x->r->kpi[k].target < lo ? x->r->kpi[k].target : lo;
-        hi = x->r->kpi[k].target > hi ? x->r->kpi[k].target : hi;
+        lo = grid_target(x, k) < lo ? grid_target(x, k) : lo;
+        hi = grid_target(x, k) > hi ? grid_target(x, k) : hi;
     }
-    if (x->r->kpi[k].mod->unit == MSC_UNIT_RATIO)
+    if (x->r->kpi[k].mod->unit == MSC_UNIT_RATIO || x->r->kpi[k].mod->unit == MSC_UNIT_POINTS)
         msc_xw_ratio_axis(chart, lo, hi);
     for (int i = 0; i < charted; i++)
         msc_xw_line_series(x, chart, name, chart_rows[i], 0, 1, lastcol, ROW_HEAD,
@@ -191,12 +237,16 @@ int msc_xw_sheet_trend(struct msc_xw *x)
                          "The tech score was not computed in this run (see --kpi).");
         return x->status == MSC_OK ? 0 : -1;
     }
+    char legend[200];
+    snprintf(legend, sizeof legend,
+             "Colours: green at or above the tech score target of %.4g (tech_score_target), amber "
+             "within %.3g%%, red below. Blank: no score for that period.",
+             x->m->settings->tech_score_target, x->m->settings->amber_band * 100);
     return grid_sheet(x, "Trend", x->score, "Trend: tech score by period",
                       "Tech score 0-100 per technician and period (weighted attainment of the "
                       "scorecard KPIs against their targets); the team's is computed from the "
                       "team's values.",
-                      "Colours: within this table, the lowest scores red, the highest green. "
-                      "Blank: no score for that period.");
+                      legend);
 }
 
 int msc_xw_sheet_kpis(struct msc_xw *x)

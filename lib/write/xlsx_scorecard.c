@@ -228,14 +228,31 @@ int msc_xw_sheet_scorecard(struct msc_xw *x)
     }
 
     /* Technicians, then the team. */
+    /* Beside each row: a slide or a rise of 5 points on three periods
+     * before (output.md "Coaching"); beside the team's, its KPIs on target. */
+    char flag[120], earlier[24];
+    msc_period_label(m->period_kind, m->last_period - 3, earlier);
     int row = r_first;
     for (int i = 0; i < nlisted; i++, row++) {
         msc_xw_text(x, ws, row, COL_NAME, msc_names_display(&m->people, listed[i]), x->text);
         write_person_row(x, ws, row, MSC_LEVEL_TECH, listed[i], cols, 0);
+        const struct msc_coach_tech *t =
+            x->o && x->o->coach ? msc_coach_find(x->o->coach, listed[i]) : NULL;
+        if (t && t->trend) {
+            snprintf(flag, sizeof flag, "   %s 5 or more points %s %s",
+                     t->trend < 0 ? "\u25BC declining:" : "\u25B2 improving:",
+                     t->trend < 0 ? "below" : "above", earlier);
+            msc_xw_text(x, ws, row, ncols, flag, t->trend < 0 ? x->down : x->up);
+        }
     }
     int team = row;
     msc_xw_text(x, ws, team, COL_NAME, "Team", x->text_total);
     write_person_row(x, ws, team, MSC_LEVEL_TEAM, -1, cols, MSC_XW_TOTAL);
+    int of = 0, met = msc_report_on_target(x->r, m->last_period, &of);
+    if (of) {
+        snprintf(flag, sizeof flag, "   KPIs on target: %d of %d", met, of);
+        msc_xw_text(x, ws, team, ncols, flag, x->text_total);
+    }
     if (ninfo)
         msc_xw_text(x, ws, team, gap, "", x->text_total);
 

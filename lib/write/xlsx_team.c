@@ -118,7 +118,7 @@ int msc_xw_sheet_team(struct msc_xw *x)
         if (!chart)
             return -1;
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-        if (x->r->kpi[k].mod->unit == MSC_UNIT_RATIO) {
+        if (x->r->kpi[k].mod->unit == MSC_UNIT_RATIO || x->r->kpi[k].mod->unit == MSC_UNIT_POINTS) {
             double lo = x->r->kpi[k].target, hi = x->r->kpi[k].target; /* NAN drops out below */
             for (int p = 0; p < x->nperiods; p++) {
                 double v = msc_xw_value(x, k, MSC_LEVEL_TEAM, -1, m->first_period + p);

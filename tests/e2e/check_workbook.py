@@ -142,6 +142,35 @@ def period_columns(ws, head):
     return out
 
 
+def name_safe_all(names):
+    return all(len(n) <= 31 and not re.search(r"[\[\]:*?/\\']", n) for n in names)
+
+
+def check_coach(ws, table, kpis, tech, last):
+    """A Coach sheet: its technician's values by KPI and period as in the
+    table, the focus and keep sentences, the areas for the coach."""
+    head = find_row(ws, "KPI")
+    periods = period_columns(ws, head)
+    ok(last in periods, "%s: no column for %s" % (ws.title, last))
+    by_name = {d["name"]: k for k, d in kpis.items()}
+    r = head + 1
+    seen = 0
+    while ws.cell(r, 1).value is not None:
+        label = ws.cell(r, 1).value
+        k = "tech_score" if label == "Tech score" else by_name.get(label)
+        if k and label not in ("Team score", "Score target"):
+            seen += 1
+            for period, col in periods.items():
+                check_cell(ws.cell(r, col), table, k, "tech", tech, period,
+                           kpis[k]["unit"] == "percent", ws.title)
+        r += 1
+    ok(seen >= 2, "%s: no KPI rows" % ws.title)
+    texts = [c.value for row in ws.iter_rows(max_col=1) for c in row if isinstance(c.value, str)]
+    ok(any(t.startswith("Focus:") for t in texts), "%s: no focus sentence" % ws.title)
+    ok(any(t.startswith("Keep:") for t in texts), "%s: no keep sentence" % ws.title)
+    ok("Agreed actions" in texts and "Check back on" in texts, "%s: no room for agreed actions" % ws.title)
+
+
 def check_grid(ws, table, kpi, ratio):
     """A technicians-by-periods sheet: returns {row: label} of its table."""
     head = find_row(ws, "Technician")
@@ -227,6 +256,13 @@ def main():
     wb = openpyxl.load_workbook(wb1)
     kpis, first, last = definitions(wb)
 
+    # No chart draws more than 8 lines (the team, the target, 6 technicians).
+    with zipfile.ZipFile(wb1) as z:
+        for part in z.namelist():
+            if part.startswith("xl/charts/chart"):
+                n = z.read(part).decode("utf-8").count("<c:ser>")
+                ok(n <= 8, "%s draws %d lines" % (part, n))
+
     # Sheets and their order.
     scored = [k for k, d in kpis.items()
               if d["sheet"] and d["sheet"] not in ("Trend",) and not d["sheet"].startswith("(")]
@@ -236,7 +272,12 @@ def main():
     if not any(a in ("-c", "--config", "--kpi") or a.startswith(("--config=", "--kpi=")) for a in extra):
         ok(scored == DEFAULT_SCORED, "scorecard KPIs %r, expected the defaults %r" % (scored, DEFAULT_SCORED))
     expected = FIXED_HEAD + [kpis[k]["sheet"] for k in scored] + FIXED_TAIL
-    ok(wb.sheetnames == expected, "sheets %r, expected %r" % (wb.sheetnames, expected))
+    # Then a Coach sheet per technician with a value, by name (output.md
+    # "Coaching"; the example names need no change to be sheet names).
+    coached = sorted({s for (k, lvl, s, p) in table if lvl == "tech"})
+    ok(wb.sheetnames == expected + coached, "sheets %r, expected %r" % (wb.sheetnames, expected + coached))
+    for name in coached[:3] if name_safe_all(coached) else []:
+        check_coach(wb[name], table, kpis, name, last)
     for name in wb.sheetnames:
         ok(len(name) <= 31 and not re.search(r"[\[\]:*?/\\]", name), "invalid sheet name %r" % name)
     ok(len({n.lower() for n in wb.sheetnames}) == len(wb.sheetnames), "sheet names not unique")

@@ -600,7 +600,7 @@ static void test_summary(void)
         "Technician scorecard for Contoso MSP: 2026-04\n"
         "The report covers 2025-05 to 2026-04, by month.\n"
         "\n"
-        "Team score: 78.4 (2026-03: 75.1, up 3.3)\n"
+        "Team score: 78.4 (2026-03: 75.1, up 3.3); KPIs on target: 1 of 2\n"
         "\n"
         "Team KPIs that missed their target in 2026-04:\n"
         "  - SLA: Triage (first response): 92.0% (target 97.0%)\n"
@@ -611,7 +611,8 @@ static void test_summary(void)
         "   85.0  Bob Ng\n"
         "   70.0  Ann Lee\n"
         "\n"
-        "Most improved: Ann Lee, tech score 60.0 in 2026-03 to 70.0 in 2026-04 (up 10.0)\n";
+        "Most improved: Ann Lee, tech score 60.0 in 2026-03 to 70.0 in 2026-04 (up 10.0)\n"
+        "Declined most: Bob Ng, tech score 90.0 in 2026-03 to 85.0 in 2026-04 (down 5.0)\n";
     CHECK(text && strcmp(text, want) == 0);
     if (text && strcmp(text, want) != 0)
         fprintf(stderr, "got:\n%s", text);
