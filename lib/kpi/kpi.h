@@ -74,6 +74,9 @@ struct msc_kpi_module {
     /* The overall score, made by derive from the others' attainment: the
      * workbook shows it first and it is never counted in itself. */
     int is_score;
+    /* Whether the settings switch the KPI off (the bonus without [bonus]):
+     * non-zero with the reason in why, as for a missing input. NULL: never. */
+    int (*off)(const struct msc_model *m, char *why, size_t cap);
     /* A plugin's own definition, for the adapter callbacks (kpi/plugin.c). */
     const void *plugin;
     void (*on_entry)(struct msc_kpi_ctx *ctx, const struct msc_entry *e);
@@ -109,6 +112,8 @@ void msc_kpi_add_endpoint_months(struct msc_kpi_ctx *ctx);
  * when its inputs are there. */
 const char *msc_kpi_missing_input(const struct msc_model *m, const struct msc_kpi_module *mod,
                                   char *buf, size_t cap);
+/* Whether value meets target (on the value rounded to 6 decimals; a tie meets). */
+int msc_kpi_met(enum msc_better better, double value, double target);
 /* Value of a cell: num for value-only KPIs, else num / den (NAN when den is 0). */
 double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_cell *c);
 /* Adds to the client's cell (when client >= 0) and the team's, in into

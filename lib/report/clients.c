@@ -20,15 +20,7 @@ struct sums {
     int has_tickets, has_hours, has_reactive, has_revenue, has_labor, has_endpoints;
 };
 
-static int find(const struct msc_report *r, const char *id)
-{
-    for (size_t k = 0; k < r->nkpis; k++)
-        if (strcmp(r->kpi[k].mod->id, id) == 0)
-            return (int)k;
-    return -1;
-}
-
-int msc_clients_revenue_kpi(const struct msc_report *r) { return find(r, "revenue"); }
+int msc_clients_revenue_kpi(const struct msc_report *r) { return msc_report_kpi_index(r, "revenue"); }
 
 static void add_row(struct sums *f, const struct sources *k, const struct msc_row *row)
 {
@@ -108,9 +100,10 @@ static int by_rate(const void *pa, const void *pb, void *model)
 int msc_report_clients(const struct msc_report *r, struct msc_clients *out)
 {
     const struct msc_model *m = r->model;
-    struct sources k = {find(r, "tickets_per_endpoint"), find(r, "hours"),
-                        find(r, "reactive_hours_per_endpoint"), find(r, "revenue"),
-                        find(r, "labor_cost")};
+    struct sources k = {msc_report_kpi_index(r, "tickets_per_endpoint"),
+                        msc_report_kpi_index(r, "hours"),
+                        msc_report_kpi_index(r, "reactive_hours_per_endpoint"),
+                        msc_report_kpi_index(r, "revenue"), msc_report_kpi_index(r, "labor_cost")};
     size_t nclients = msc_names_count(&m->clients);
     memset(out, 0, sizeof *out);
     int *slot = msc_malloc((nclients + 1) * sizeof *slot);

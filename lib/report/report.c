@@ -49,6 +49,18 @@ enum msc_status msc_report_kpis(struct msc_report_kpi *out, const struct msc_kpi
     }
     for (size_t k = 0; k < kpis->count; k++)
         out[k].role = role_of(out[k].mod, out[k].weight);
+    /* A bonus goal is judged on the team value against its target: an id
+     * that is no such KPI would withhold the pool for ever. */
+    for (int i = 0; s->bonus.on && i < s->bonus.ngoals; i++) {
+        const char *id = s->bonus.goal[i];
+        int k = msc_kpis_find(kpis, id);
+        if (k < 0 || !(kpis->mod[k]->levels & MSC_AT_TEAM) || isnan(out[k].target))
+            return msc_error_set(err, MSC_ERR_USAGE, "%s:%d: goals: %s '%s' %s", s->path,
+                                 s->bonus.goals_line, k < 0 ? "unknown KPI" : "KPI", id,
+                                 k < 0 ? "(see --list-kpis)"
+                                 : !(kpis->mod[k]->levels & MSC_AT_TEAM) ? "has no team value"
+                                                                         : "has no target (set one in [targets])");
+    }
     return MSC_OK;
 }
 
@@ -75,7 +87,7 @@ void msc_report_release(struct msc_report *r)
     msc_gate_release(&r->gate);
 }
 
-static int find_kpi(const struct msc_report *r, const char *id)
+int msc_report_kpi_index(const struct msc_report *r, const char *id)
 {
     for (size_t k = 0; k < r->nkpis; k++)
         if (strcmp(r->kpi[k].mod->id, id) == 0)
@@ -96,7 +108,7 @@ enum msc_status msc_report_select(struct msc_report *r, const char *list, struct
             len = sizeof id - 1;
         memcpy(id, list, len);
         id[len] = '\0';
-        int k = find_kpi(r, id);
+        int k = msc_report_kpi_index(r, id);
         if (k < 0)
             return msc_error_set(err, MSC_ERR_USAGE, "unknown KPI '%s' (see --list-kpis)", id);
         r->kpi[k].selected = 1;
@@ -150,8 +162,7 @@ const char *msc_report_subject(const struct msc_report *r, const struct msc_row 
 
 int msc_report_met(enum msc_better better, double value, double target)
 {
-    double v = round(value * 1e6) / 1e6;
-    return better == MSC_HIGHER ? v >= target - 1e-12 : v <= target + 1e-12;
+    return msc_kpi_met(better, value, target);
 }
 
 static int cmp_row(const void *pa, const void *pb, void *ctx)
