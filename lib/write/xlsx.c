@@ -16,7 +16,7 @@
 
 static int (*const sheets[])(struct msc_xw *) = {
     msc_xw_sheet_scorecard, msc_xw_sheet_trend,   msc_xw_sheet_team,        msc_xw_sheet_kpis,
-    msc_xw_sheet_clients,   msc_xw_sheet_quality, msc_xw_sheet_definitions,
+    msc_xw_sheet_clients,   msc_xw_sheet_bonus,   msc_xw_sheet_quality, msc_xw_sheet_definitions,
 };
 
 enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,

@@ -207,6 +207,7 @@ int msc_xw_sheet_trend(struct msc_xw *x);
 int msc_xw_sheet_team(struct msc_xw *x);
 int msc_xw_sheet_kpis(struct msc_xw *x);
 int msc_xw_sheet_clients(struct msc_xw *x);
+int msc_xw_sheet_bonus(struct msc_xw *x); /* xlsx_bonus.c: only with a [bonus] */
 int msc_xw_sheet_quality(struct msc_xw *x);
 int msc_xw_sheet_definitions(struct msc_xw *x);
 
