@@ -402,7 +402,7 @@ static void print_file_notes(const struct msc_report *r, int verbose, int quiet)
             fprintf(stderr, PROG ": %s: dates read %s\n", fi->path, fi->date_order);
     }
     for (size_t k = 0; k < r->nkpis; k++)
-        if (!r->kpi[k].available)
+        if (r->kpi[k].selected && !r->kpi[k].available)
             fprintf(stderr, PROG ": %s has no value: %s\n", r->kpi[k].mod->id, r->kpi[k].why);
 }
 

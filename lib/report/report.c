@@ -73,9 +73,15 @@ enum msc_status msc_report_init(struct msc_report *r, const struct msc_model *m,
     r->score = -1;
     msc_gate_init(&r->gate);
     enum msc_status st = msc_report_kpis(r->kpi, kpis, m->settings, err);
-    for (size_t k = 0; k < r->nkpis; k++)
+    for (size_t k = 0; k < r->nkpis; k++) {
         if (r->kpi[k].mod && r->kpi[k].mod->is_score)
             r->score = (int)k;
+        /* A KPI the settings switch off (the bonus without [bonus]) is left
+         * out as if --kpi had not named it: no empty column, no note. */
+        char why[sizeof r->kpi[k].why];
+        if (r->kpi[k].mod && r->kpi[k].mod->off && r->kpi[k].mod->off(m, why, sizeof why))
+            r->kpi[k].selected = 0;
+    }
     return st;
 }
 

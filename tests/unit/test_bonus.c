@@ -123,6 +123,26 @@ int main(void)
     CHECK(isnan(value(&run, "bonus", "Dan")));
     msc_run_release(&run);
 
+    /* Without [bonus] the three KPIs are left out as if --kpi had not
+     * named them: no empty column, no "has no value" note. */
+    {
+        struct msc_run off;
+        struct msc_error err = {0};
+        struct msc_run_opts o;
+        msc_run_opts_init(&o);
+        o.dir = dir;
+        o.month = 2026 * 12 + 1;
+        o.months = 1;
+        msc_run_init(&off);
+        CHECK(msc_run_execute(&off, &o, &err) == MSC_OK);
+        for (const char *id = "bonus_pool\0bonus_released\0bonus\0"; *id; id += strlen(id) + 1)
+            CHECK(!off.report.kpi[msc_kpis_find(&off.kpis, id)].selected);
+        char none[64];
+        msc_report_bonus_sentence(&off.report, none, sizeof none);
+        CHECK(none[0] == '\0');
+        msc_run_release(&off);
+    }
+
     /* A goal that is no KPI is a settings error naming the line. */
     {
         struct msc_run bad;
