@@ -601,9 +601,17 @@ static enum msc_status write_reviews(const struct cli *c, const struct msc_run *
                              strerror(errno));
     for (size_t i = 0; i < c->nreview && st == MSC_OK; i++)
         st = write_review(c, run, ids[i], NULL, err);
-    for (size_t id = 0; c->per_client && id < msc_names_count(&m->clients) && st == MSC_OK; id++)
-        if (msc_report_client_active(&run->report, (int)id))
+    if (!c->per_client || st != MSC_OK)
+        return st;
+    size_t n = msc_names_count(&m->clients);
+    unsigned char *active = malloc(n + 1);
+    if (!active)
+        return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+    msc_report_review_clients(&run->report, active);
+    for (size_t id = 0; id < n && st == MSC_OK; id++)
+        if (active[id])
             st = write_review(c, run, (int)id, c->per_client, err);
+    free(active);
     return st;
 }
 

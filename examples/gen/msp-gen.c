@@ -1601,16 +1601,16 @@ static void write_resources(const char *dir)
 }
 
 /* ",HOURS" the agreement includes a month, or "," for T&M: a fixed fee
- * is priced for about one hour per 3.5 endpoints, block hours are sold at
- * about 95 an hour. Drawn from nothing, so the other files keep their
+ * is priced for about one hour per 2 endpoints, block hours are sold at
+ * about 75 an hour. Drawn from nothing, so the other files keep their
  * bytes. */
 static void put_included(out_t *o, const client_t *c, int endpoints, int revenue)
 {
     put_c(o, ',');
     if (c->agreement == AG_FIXED)
-        put_i(o, (int64_t)(endpoints / 3.5 + 0.5));
+        put_i(o, (int64_t)(endpoints / 2.0 + 0.5));
     else if (c->agreement == AG_BLOCK)
-        put_i(o, (int64_t)(revenue / 95.0 / 5 + 0.5) * 5);
+        put_i(o, (int64_t)(revenue / 75.0 / 5 + 0.5) * 5);
 }
 
 static void write_clients(const char *dir)

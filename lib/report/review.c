@@ -32,12 +32,13 @@ int msc_report_find_client(const struct msc_report *r, const char *name, int *cl
     return -1;
 }
 
-int msc_report_client_active(const struct msc_report *r, int client)
+void msc_report_review_clients(const struct msc_report *r, unsigned char *active)
 {
+    size_t n = msc_names_count(&r->model->clients);
+    memset(active, 0, n);
     for (size_t i = 0; i < r->count; i++)
-        if (r->rows[i].level == MSC_LEVEL_CLIENT && r->rows[i].subject == client)
-            return 1;
-    return 0;
+        if (r->rows[i].level == MSC_LEVEL_CLIENT && r->rows[i].subject >= 0 && (size_t)r->rows[i].subject < n)
+            active[r->rows[i].subject] = 1;
 }
 
 static void count_created(const struct msc_report *r, int client, double *value, size_t n)

@@ -37,8 +37,8 @@ void msc_review_release(struct msc_review *v);
 /* The client named (matched as all names are), or -1; then *closest is
  * the nearest known client's id (-1 when there is none). */
 int msc_report_find_client(const struct msc_report *r, const char *name, int *closest);
-/* Whether a client has anything for a review in the range: a ticket or a
- * client row of the report. */
-int msc_report_client_active(const struct msc_report *r, int client);
+/* Marks active[c] (one byte per client id) for every client with a client
+ * row of the report: those with anything for a review in the range. */
+void msc_report_review_clients(const struct msc_report *r, unsigned char *active);
 
 #endif

@@ -128,7 +128,7 @@ enum msc_status msc_report_summary(const struct msc_report *r, char **out, struc
     char bonus[600];
     msc_report_bonus_sentence(r, bonus, sizeof bonus);
     if (bonus[0])
-        add(&text, "%s\n", bonus);
+        add(&text, "\n%s\n", bonus);
 
     size_t with_target = 0, missed = 0;
     for (size_t k = 0; k < r->nkpis; k++) {
