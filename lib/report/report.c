@@ -124,6 +124,18 @@ enum msc_status msc_report_select(struct msc_report *r, const char *list, struct
     }
     if (r->score >= 0 && !r->kpi[r->score].selected)
         r->score = -1;
+    /* The bonus is judged on its goals and shared by available hours: left
+     * out, they would withhold the pool without a word. */
+    const struct msc_bonus_settings *b = &r->model->settings->bonus;
+    int released = msc_report_kpi_index(r, "bonus_released"), share = msc_report_kpi_index(r, "bonus");
+    int judged = (released >= 0 && r->kpi[released].selected) || (share >= 0 && r->kpi[share].selected);
+    for (int g = 0; b->on && judged && g <= b->ngoals; g++) {
+        const char *need = g < b->ngoals ? b->goal[g] : share >= 0 && r->kpi[share].selected ? "utilization" : NULL;
+        int k = need ? msc_report_kpi_index(r, need) : -1;
+        if (k >= 0 && !r->kpi[k].selected)
+            return msc_error_set(err, MSC_ERR_USAGE, "--kpi: the bonus needs '%s' too (%s)", need,
+                                 g < b->ngoals ? "one of its goals" : "its available hours");
+    }
     return MSC_OK;
 }
 

@@ -3,6 +3,7 @@
 #include "check.h"
 #include "fixture.h"
 #include "report/bonus.h"
+#include "report/summary.h"
 #include "run.h"
 
 #include <math.h>
@@ -88,8 +89,12 @@ int main(void)
     CHECK_NEAR(msc_bonus_share_of_pay(&run.report, &b, b.member[0], b.period[0].period),
                5000.0 / 3 * 160 / 240 / 5000);
     msc_bonus_release(&b);
-    char sentence[512];
+    char sentence[512], *mail = NULL;
     msc_report_bonus_sentence(&run.report, sentence, sizeof sentence);
+    struct msc_error mail_err = {0};
+    CHECK(msc_report_summary(&run.report, &mail, &mail_err) == MSC_OK);
+    CHECK(mail && strstr(mail, sentence) != NULL); /* the mail carries the same sentence */
+    free(mail);
     CHECK(strcmp(sentence, "Bonus 2026-02: 1,667 of 5,000 released (1 of 3 goals met: SLA: Triage "
                         "(first response) missed, 50% against 97%; Positive CSAT missed, no data "
                         "against 99%)") == 0);
@@ -141,6 +146,24 @@ int main(void)
         msc_report_bonus_sentence(&off.report, none, sizeof none);
         CHECK(none[0] == '\0');
         msc_run_release(&off);
+    }
+
+    /* --kpi with the bonus but without one of its goals is a usage error. */
+    {
+        struct msc_run part;
+        struct msc_error e2 = {0};
+        char path[256];
+        write_file("settings.ini", "[bonus]\npool_share = 3%\n");
+        snprintf(path, sizeof path, "%s/settings.ini", dir);
+        msc_run_init(&part);
+        CHECK(msc_settings_load(&part.settings, path, &e2) == MSC_OK);
+        struct msc_run_opts o;
+        msc_run_opts_init(&o);
+        o.dir = dir;
+        o.kpis = "bonus_pool,bonus_released,mttr,csat_positive";
+        CHECK(msc_run_execute(&part, &o, &e2) == MSC_ERR_USAGE);
+        CHECK(strstr(e2.msg, "needs 'sla_triage'") != NULL);
+        msc_run_release(&part);
     }
 
     /* A goal that is no KPI is a settings error naming the line. */
