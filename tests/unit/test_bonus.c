@@ -40,6 +40,25 @@ static void run_feb(struct msc_run *run, const char *bonus)
     CHECK(msc_run_execute(run, &o, &err) == MSC_OK);
 }
 
+/* A run with these settings and --kpi list fails as a usage error saying msg. */
+static void expect_usage(const char *settings, const char *kpis, const char *msg)
+{
+    struct msc_run run;
+    struct msc_error err = {0};
+    char path[256];
+    write_file("settings.ini", settings);
+    snprintf(path, sizeof path, "%s/settings.ini", dir);
+    msc_run_init(&run);
+    CHECK(msc_settings_load(&run.settings, path, &err) == MSC_OK);
+    struct msc_run_opts o;
+    msc_run_opts_init(&o);
+    o.dir = dir;
+    o.kpis = kpis;
+    CHECK(msc_run_execute(&run, &o, &err) == MSC_ERR_USAGE);
+    CHECK(strstr(err.msg, msg) != NULL);
+    msc_run_release(&run);
+}
+
 int main(void)
 {
     if (!fixture_open(dir))
@@ -148,40 +167,11 @@ int main(void)
         msc_run_release(&off);
     }
 
-    /* --kpi with the bonus but without one of its goals is a usage error. */
-    {
-        struct msc_run part;
-        struct msc_error e2 = {0};
-        char path[256];
-        write_file("settings.ini", "[bonus]\npool_share = 3%\n");
-        snprintf(path, sizeof path, "%s/settings.ini", dir);
-        msc_run_init(&part);
-        CHECK(msc_settings_load(&part.settings, path, &e2) == MSC_OK);
-        struct msc_run_opts o;
-        msc_run_opts_init(&o);
-        o.dir = dir;
-        o.kpis = "bonus_pool,bonus_released,mttr,csat_positive";
-        CHECK(msc_run_execute(&part, &o, &e2) == MSC_ERR_USAGE);
-        CHECK(strstr(e2.msg, "needs 'sla_triage'") != NULL);
-        msc_run_release(&part);
-    }
-
-    /* A goal that is no KPI is a settings error naming the line. */
-    {
-        struct msc_run bad;
-        struct msc_error err = {0};
-        char path[256];
-        write_file("settings.ini", "[bonus]\n\ngoals = mttr, nope\n");
-        snprintf(path, sizeof path, "%s/settings.ini", dir);
-        msc_run_init(&bad);
-        CHECK(msc_settings_load(&bad.settings, path, &err) == MSC_OK);
-        struct msc_run_opts o;
-        msc_run_opts_init(&o);
-        o.dir = dir;
-        CHECK(msc_run_execute(&bad, &o, &err) == MSC_ERR_USAGE);
-        CHECK(strstr(err.msg, "settings.ini:3: goals: unknown KPI 'nope'") != NULL);
-        msc_run_release(&bad);
-    }
+    /* --kpi with the bonus but without one of its goals is a usage error;
+     * so is a goal that is no KPI, naming the settings line. */
+    expect_usage("[bonus]\npool_share = 3%\n", "bonus_pool,bonus_released,mttr,csat_positive",
+                 "needs 'sla_triage'");
+    expect_usage("[bonus]\n\ngoals = mttr, nope\n", NULL, "settings.ini:3: goals: unknown KPI 'nope'");
 
     fixture_close(dir, "tickets.csv\0resources.csv\0time_entries.csv\0clients.csv\0settings.ini\0");
     return check_report("bonus");
