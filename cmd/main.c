@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -549,13 +550,13 @@ static void slug(const char *name, char *buf, size_t cap)
     buf[n] = '\0';
 }
 
+/* name is the client's slug, unique in the run (write_reviews). */
 static enum msc_status write_review(const struct cli *c, const struct msc_run *run, int client,
-                                    const char *dir, struct msc_error *err)
+                                    const char *name, const char *dir, struct msc_error *err)
 {
-    char label[24], name[128], path[4096];
+    char label[24], path[4096];
     const struct msc_model *m = &run->model;
     msc_period_label(m->period_kind, m->last_period, label);
-    slug(msc_names_display(&m->clients, client), name, sizeof name);
     if (!dir && c->output)
         snprintf(path, sizeof path, "%s", c->output);
     else if ((size_t)snprintf(path, sizeof path, "%s%sreview-%s-%s.xlsx", dir ? dir : "", dir ? "/" : "",
@@ -599,19 +600,35 @@ static enum msc_status write_reviews(const struct cli *c, const struct msc_run *
     if (c->per_client && mkdir(c->per_client, 0777) != 0 && errno != EEXIST)
         return msc_error_set(err, MSC_ERR_OUTPUT, "%s: cannot make the folder: %s", c->per_client,
                              strerror(errno));
-    for (size_t i = 0; i < c->nreview && st == MSC_OK; i++)
-        st = write_review(c, run, ids[i], NULL, err);
-    if (!c->per_client || st != MSC_OK)
-        return st;
     size_t n = msc_names_count(&m->clients);
     unsigned char *active = malloc(n + 1);
-    if (!active)
+    char (*names)[112] = malloc((n + 1) * sizeof *names);
+    if (!active || !names) {
+        free(active);
+        free(names);
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
-    msc_report_review_clients(&run->report, active);
-    for (size_t id = 0; id < n && st == MSC_OK; id++)
-        if (active[id])
-            st = write_review(c, run, (int)id, c->per_client, err);
+    }
+    memset(active, 0, n + 1);
+    for (size_t i = 0; i < c->nreview; i++)
+        active[ids[i]] = 1;
+    if (c->per_client)
+        msc_report_review_clients(&run->report, active);
+    /* "A&B" and "A-B" (or "a b" on a case-blind disk) would share a file:
+     * a later one gets -2, -3 ... */
+    size_t done = 0;
+    for (size_t id = 0; id < n && st == MSC_OK; id++) {
+        if (!active[id])
+            continue;
+        char *base = names[done++], name[140];
+        slug(msc_names_display(&m->clients, (int)id), base, sizeof *names);
+        int same = 0;
+        for (size_t j = 0; j + 1 < done; j++)
+            same += strcasecmp(names[j], base) == 0;
+        snprintf(name, sizeof name, same ? "%s-%d" : "%s", base, same + 1);
+        st = write_review(c, run, (int)id, name, c->per_client, err);
+    }
     free(active);
+    free(names);
     return st;
 }
 
