@@ -2,6 +2,7 @@
 #include "kpi/plugin.h"
 #include "read/field.h"
 #include "read/profile.h"
+#include "report/review.h"
 #include "report/summary.h"
 #include "run.h"
 #include "write/mail.h"
@@ -18,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -45,13 +48,17 @@ struct cli {
     const char *per_tech;    /* --per-tech DIR, or NULL */
     const char *tech;        /* --tech NAME: that card alone (--format text) */
     int mail_techs;
+    const char **review;     /* --client NAME, in order */
+    size_t nreview;
+    const char *per_client;  /* --per-client DIR, or NULL */
+    int months_given;
 };
 
 enum {
     OPT_TICKETS = 256, OPT_TIME, OPT_SURVEYS, OPT_CLIENTS, OPT_RESOURCES, OPT_MAP, OPT_DATE_ORDER,
     OPT_PERIOD, OPT_MONTH, OPT_MONTHS, OPT_AS_OF, OPT_KPI, OPT_LIST_KPIS, OPT_MAIL_TO, OPT_STRICT,
     OPT_PARTIAL, OPT_HELP, OPT_VERSION, OPT_REJECTS, OPT_PLUGIN,
-    OPT_PER_TECH, OPT_MAIL_TECHS, OPT_TECH
+    OPT_PER_TECH, OPT_MAIL_TECHS, OPT_TECH, OPT_CLIENT, OPT_PER_CLIENT
 };
 
 static const struct option long_options[] = {
@@ -80,6 +87,8 @@ static const struct option long_options[] = {
     {"per-tech", required_argument, NULL, OPT_PER_TECH},
     {"mail-techs", no_argument, NULL, OPT_MAIL_TECHS},
     {"tech", required_argument, NULL, OPT_TECH},
+    {"client", required_argument, NULL, OPT_CLIENT},
+    {"per-client", required_argument, NULL, OPT_PER_CLIENT},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, OPT_HELP},
@@ -132,6 +141,10 @@ static void usage(FILE *f)
           "      --strict              exit 1 when any row was rejected\n"
           "      --rejects FILE        also write every rejected and warned row as CSV\n"
           "                            (file,line,column,severity,reason,value)\n"
+          "      --client NAME         instead of the scorecard, a client review workbook\n"
+          "                            for NAME (repeatable; quarters, the last 4, unless\n"
+          "                            --period or --months say otherwise)\n"
+          "      --per-client DIR      the same for every client, into DIR\n"
           "  -q, --quiet               print nothing on success\n"
           "  -v, --verbose             list every rejected row and warning\n"
           "      --help                this text\n"
@@ -216,8 +229,9 @@ static int parse_args(int argc, char **argv, struct cli *c)
     char *end;
     memset(c, 0, sizeof *c);
     /* Room for every argument: --plugin may repeat. */
-    static const char *plugin_slots[4096];
+    static const char *plugin_slots[4096], *review_slots[4096];
     c->plugins = plugin_slots;
+    c->review = review_slots;
     if (argc > 4096)
         return usage_error("%s", "too many arguments");
     msc_run_opts_init(&c->run);
@@ -261,6 +275,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
             c->run.months = (int)strtol(optarg, &end, 10);
             if (errno || *end || c->run.months < 1 || c->run.months > 1200)
                 return usage_error("--months '%s': expected a number from 1 to 1200", optarg);
+            c->months_given = 1;
             break;
         case OPT_PARTIAL: c->run.partial = 1; break;
         case OPT_AS_OF:
@@ -283,6 +298,8 @@ static int parse_args(int argc, char **argv, struct cli *c)
         case OPT_STRICT: c->strict = 1; break;
         case OPT_REJECTS: c->rejects = optarg; break;
         case OPT_PLUGIN: c->plugins[c->nplugins++] = optarg; break;
+        case OPT_CLIENT: c->review[c->nreview++] = optarg; break;
+        case OPT_PER_CLIENT: c->per_client = optarg; break;
         case 'q': c->quiet = 1; break;
         case 'v': c->verbose = 1; break;
         case OPT_HELP: usage(stdout); exit(stdout_status());
@@ -299,7 +316,16 @@ static int parse_args(int argc, char **argv, struct cli *c)
     if (c->mail_techs && !c->per_tech)
         return usage_error("%s: give the folder of the technicians' workbooks (--per-tech DIR)",
                            "--mail-techs");
-    c->run.period = (int)c->run.period < 0 ? MSC_PERIOD_MONTH : c->run.period;
+    int review = c->nreview || c->per_client;
+    if (review && c->format != FORMAT_XLSX)
+        return usage_error("%s", "--client and --per-client write workbooks: no --format");
+    if (c->nreview > 1 && c->output)
+        return usage_error("%s", "-o names one file: give one --client with it, or --per-client DIR");
+    /* A client review goes by quarter, over a year, unless told otherwise. */
+    if (review && (int)c->run.period < 0 && !c->months_given)
+        c->run.months = 4;
+    c->run.period = (int)c->run.period < 0 ? (review ? MSC_PERIOD_QUARTER : MSC_PERIOD_MONTH)
+                                          : c->run.period;
     return 0;
 }
 
@@ -401,7 +427,7 @@ static void print_file_notes(const struct msc_report *r, int verbose, int quiet)
             fprintf(stderr, PROG ": %s: dates read %s\n", fi->path, fi->date_order);
     }
     for (size_t k = 0; k < r->nkpis; k++)
-        if (!r->kpi[k].available)
+        if (r->kpi[k].selected && !r->kpi[k].available)
             fprintf(stderr, PROG ": %s has no value: %s\n", r->kpi[k].mod->id, r->kpi[k].why);
 }
 
@@ -610,6 +636,110 @@ static enum msc_status write_rejects(const char *path, const struct msc_model *m
     return msc_output_commit(&out, err);
 }
 
+/* A client's name as a file name's part: ASCII letters, digits, '.', '_'
+ * and '-', anything else a '-' (never a '/' or a leading '.'). */
+static void slug(const char *name, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = name; *p && n + 1 < cap; p++) {
+        char ch = *p;
+        int keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                   ((ch == '.' || ch == '_') && n > 0) || ch == '-';
+        if (keep)
+            buf[n++] = ch;
+        else if (n > 0 && buf[n - 1] != '-')
+            buf[n++] = '-';
+    }
+    while (n > 0 && buf[n - 1] == '-')
+        n--;
+    if (n == 0)
+        n = (size_t)snprintf(buf, cap, "client");
+    buf[n] = '\0';
+}
+
+/* name is the client's slug, unique in the run (write_reviews). */
+static enum msc_status write_review(const struct cli *c, const struct msc_run *run, int client,
+                                    const char *name, const char *dir, struct msc_error *err)
+{
+    char label[24], path[4096];
+    const struct msc_model *m = &run->model;
+    msc_period_label(m->period_kind, m->last_period, label);
+    if (!dir && c->output)
+        snprintf(path, sizeof path, "%s", c->output);
+    else if ((size_t)snprintf(path, sizeof path, "%s%sreview-%s-%s.xlsx", dir ? dir : "", dir ? "/" : "",
+                              name, label) >= sizeof path)
+        return msc_error_set(err, MSC_ERR_USAGE, "--per-client: the folder name is too long");
+    struct msc_output out;
+    enum msc_status st = msc_output_begin(&out, path, err);
+    if (st != MSC_OK)
+        return st;
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    struct msc_xlsx_opts xo = {
+        .version = MSC_VERSION, .doc_time = m->as_of, .name = path, .tmpdir = out.tmp_dir};
+    if (sde && *sde)
+        xo.doc_time = (int64_t)strtoll(sde, NULL, 10);
+    if ((st = msc_write_review_xlsx(out.tmp_path, &run->report, client, &xo, err)) != MSC_OK) {
+        msc_output_abort(&out);
+        return st;
+    }
+    if ((st = msc_output_commit(&out, err)) == MSC_OK && !c->quiet)
+        fprintf(stderr, PROG ": wrote %s\n", strcmp(path, "-") ? path : "stdout");
+    return st;
+}
+
+/* --client NAME ... or --per-client DIR: every name is checked before any
+ * file is written, so a typo costs nothing. */
+static enum msc_status write_reviews(const struct cli *c, const struct msc_run *run,
+                                     struct msc_error *err)
+{
+    const struct msc_model *m = &run->model;
+    int ids[4096];
+    for (size_t i = 0; i < c->nreview; i++) {
+        int closest = -1;
+        ids[i] = msc_report_find_client(&run->report, c->review[i], &closest);
+        if (ids[i] < 0)
+            return closest >= 0 ? msc_error_set(err, MSC_ERR_USAGE,
+                                                "--client '%s': no such client; the closest is '%s'",
+                                                c->review[i], msc_names_display(&m->clients, closest))
+                                : msc_error_set(err, MSC_ERR_USAGE, "--client '%s': no client is known",
+                                                c->review[i]);
+    }
+    enum msc_status st = MSC_OK;
+    if (c->per_client && mkdir(c->per_client, 0777) != 0 && errno != EEXIST)
+        return msc_error_set(err, MSC_ERR_OUTPUT, "%s: cannot make the folder: %s", c->per_client,
+                             strerror(errno));
+    size_t n = msc_names_count(&m->clients);
+    unsigned char *active = malloc(n + 1);
+    char (*names)[112] = malloc((n + 1) * sizeof *names);
+    if (!active || !names) {
+        free(active);
+        free(names);
+        return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+    }
+    memset(active, 0, n + 1);
+    for (size_t i = 0; i < c->nreview; i++)
+        active[ids[i]] = 1;
+    if (c->per_client)
+        msc_report_review_clients(&run->report, active);
+    /* "A&B" and "A-B" (or "a b" on a case-blind disk) would share a file:
+     * a later one gets -2, -3 ... */
+    size_t done = 0;
+    for (size_t id = 0; id < n && st == MSC_OK; id++) {
+        if (!active[id])
+            continue;
+        char *base = names[done++], name[140];
+        slug(msc_names_display(&m->clients, (int)id), base, sizeof *names);
+        int same = 0;
+        for (size_t j = 0; j + 1 < done; j++)
+            same += strcasecmp(names[j], base) == 0;
+        snprintf(name, sizeof name, same ? "%s-%d" : "%s", base, same + 1);
+        st = write_review(c, run, (int)id, name, c->per_client, err);
+    }
+    free(active);
+    free(names);
+    return st;
+}
+
 /* Recipients (--mail-to, else the mail_to setting), sender, sendmail
  * command ($SENDMAIL, else the setting) and subject prefix, checked before
  * the run so that a bad address is a usage error (2), not a failed mail (5). */
@@ -721,8 +851,9 @@ int main(int argc, char **argv)
     }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    int review = c.nreview || c.per_client;
     if (st == MSC_OK)
-        st = write_report(&c, &run, path, &err);
+        st = review ? write_reviews(&c, &run, &err) : write_report(&c, &run, path, &err);
     if (st == MSC_OK && c.rejects)
         st = write_rejects(c.rejects, &run.model, &err);
     if (st == MSC_OK && c.per_tech)
@@ -731,9 +862,9 @@ int main(int argc, char **argv)
     if (st == MSC_OK && c.verbose)
         fprintf(stderr, PROG ": seconds: read %.3f, compute %.3f, write %.3f\n", run.read_seconds,
                 run.compute_seconds, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-    if (st == MSC_OK && !c.quiet)
+    if (st == MSC_OK && !c.quiet && !review)
         print_summary(&c, &run, path);
-    if (st == MSC_OK && to.count)
+    if (st == MSC_OK && to.count && !review)
         st = mail_report(&c, &run, &mail, path, &err);
     if (st == MSC_OK && run.report.gate.nproblems)
         st = MSC_ERR_STRICT; /* written, but the inputs look broken */

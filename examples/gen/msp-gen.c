@@ -1574,7 +1574,7 @@ static void month_fill(int m)
 static void write_resources(const char *dir)
 {
     out_t o;
-    out_open(&o, dir, "resources.csv", "resource,weekly_hours,hourly_cost,team,start_date,end_date,include");
+    out_open(&o, dir, "resources.csv", "resource,weekly_hours,hourly_cost,team,start_date,end_date,include,monthly_pay");
     for (int k = 0; k < g_ntech; k++) {
         tech_t *tk = &g_tech[k];
         out_row(&o);
@@ -1590,15 +1590,33 @@ static void write_resources(const char *dir)
             put_date(&o, tk->start_day);
         put_s(&o, ",,");
         put_s(&o, tk->include ? "true" : "false");
+        /* Pay from the loaded cost (about 1.3 x pay), 173 hours a month,
+         * to the nearest 50: drawn from nothing, so the other files keep
+         * their bytes. */
+        put_c(&o, ',');
+        put_i(&o, (int64_t)(tk->d.cost * 173 / 1.3 / 50 + 0.5) * 50);
         put_c(&o, '\n');
     }
     out_close(&o);
 }
 
+/* ",HOURS" the agreement includes a month, or "," for T&M: a fixed fee
+ * is priced for about one hour per 2 endpoints, block hours are sold at
+ * about 75 an hour. Drawn from nothing, so the other files keep their
+ * bytes. */
+static void put_included(out_t *o, const client_t *c, int endpoints, int revenue)
+{
+    put_c(o, ',');
+    if (c->agreement == AG_FIXED)
+        put_i(o, (int64_t)(endpoints / 2.0 + 0.5));
+    else if (c->agreement == AG_BLOCK)
+        put_i(o, (int64_t)(revenue / 75.0 / 5 + 0.5) * 5);
+}
+
 static void write_clients(const char *dir)
 {
     out_t o;
-    out_open(&o, dir, "clients.csv", "client,endpoints,monthly_revenue,agreement,month");
+    out_open(&o, dir, "clients.csv", "client,endpoints,monthly_revenue,agreement,month,included_hours");
     for (int i = 0; i < g_ncli; i++) {
         client_t *c = &g_cli[i];
         /* history rows for the months before growth, then the current row */
@@ -1618,6 +1636,7 @@ static void write_clients(const char *dir)
                 put_i(&o, y);
                 put_c(&o, '-');
                 put2(&o, mo);
+                put_included(&o, c, c->endpoints0, c->revenue0);
                 put_c(&o, '\n');
             }
         }
@@ -1629,7 +1648,9 @@ static void write_clients(const char *dir)
         put_i(&o, c->revenue1);
         put_c(&o, ',');
         put_f(&o, ag_name[c->agreement]);
-        put_s(&o, ",\n");
+        put_c(&o, ',');
+        put_included(&o, c, c->endpoints1, c->revenue1);
+        put_c(&o, '\n');
     }
     out_close(&o);
 }

@@ -157,6 +157,8 @@ static int have_input(const struct msc_model *m, const char *item, size_t len, c
 const char *msc_kpi_missing_input(const struct msc_model *m, const struct msc_kpi_module *mod,
                                   char *buf, size_t cap)
 {
+    if (mod->off && mod->off(m, buf, cap))
+        return buf;
     const char *p = mod->needs;
     while (p && *p) {
         size_t all = strcspn(p, ",");
@@ -185,4 +187,10 @@ double msc_kpi_attainment(enum msc_better better, double value, double target)
     if (better == MSC_HIGHER)
         return target <= 0 || value >= target ? 1 : value / target;
     return value <= target ? 1 : target / value;
+}
+
+int msc_kpi_met(enum msc_better better, double value, double target)
+{
+    double v = round(value * 1e6) / 1e6;
+    return better == MSC_HIGHER ? v >= target - 1e-12 : v <= target + 1e-12;
 }

@@ -79,6 +79,9 @@ struct msc_kpi_module {
     /* The overall score, made by derive from the others' attainment: the
      * workbook shows it first and it is never counted in itself. */
     int is_score;
+    /* Whether the settings switch the KPI off (the bonus without [bonus]):
+     * non-zero with the reason in why, as for a missing input. NULL: never. */
+    int (*off)(const struct msc_model *m, char *why, size_t cap);
     /* A plugin's own definition, for the adapter callbacks (kpi/plugin.c). */
     const void *plugin;
     void (*on_entry)(struct msc_kpi_ctx *ctx, const struct msc_entry *e);
@@ -118,6 +121,8 @@ const char *msc_kpi_missing_input(const struct msc_model *m, const struct msc_kp
  * higher-is-better min(1, value / target), lower-is-better
  * min(1, target / value), 1 for a value of 0. */
 double msc_kpi_attainment(enum msc_better better, double value, double target);
+/* Whether value meets target (on the value rounded to 6 decimals; a tie meets). */
+int msc_kpi_met(enum msc_better better, double value, double target);
 /* Value of a cell: num for value-only KPIs, else num / den (NAN when den is 0). */
 double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_cell *c);
 /* Adds to the client's cell (when client >= 0) and the team's, in into

@@ -2,7 +2,8 @@
  * registry.c: every built-in KPI module, one line each, in the order they
  * appear in reports. A new KPI: write lib/kpi/NAME.c (copy template.c.txt),
  * then add its extern and its line below. Nothing else changes. tech_score
- * derives from the others, so it stays last.
+ * derives from the others, and the bonus from any of them (its goals), so
+ * they stay last.
  */
 #include "kpi/registry.h"
 #include "util/schema.h"
@@ -17,7 +18,7 @@ extern const struct msc_kpi_module msc_kpi_utilization, msc_kpi_realtime_entry,
     msc_kpi_mttr, msc_kpi_csat_positive, msc_kpi_csat_net, msc_kpi_reactive_hours_per_endpoint,
     msc_kpi_tickets_per_endpoint, msc_kpi_hours, msc_kpi_labor_cost, msc_kpi_revenue,
     msc_kpi_effective_rate, msc_kpi_margin, msc_kpi_billed_vs_worked, msc_kpi_agreement_usage,
-    msc_kpi_tech_score;
+    msc_kpi_tech_score, msc_kpi_bonus_pool, msc_kpi_bonus_released, msc_kpi_bonus;
 
 const struct msc_kpi_module *const msc_kpi_builtin[] = {
     &msc_kpi_utilization,
@@ -43,6 +44,9 @@ const struct msc_kpi_module *const msc_kpi_builtin[] = {
     &msc_kpi_billed_vs_worked,
     &msc_kpi_agreement_usage,
     &msc_kpi_tech_score,
+    &msc_kpi_bonus_pool,
+    &msc_kpi_bonus_released,
+    &msc_kpi_bonus,
 };
 
 const size_t msc_kpi_builtin_count = sizeof msc_kpi_builtin / sizeof msc_kpi_builtin[0];

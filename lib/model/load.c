@@ -554,6 +554,10 @@ static int load_client(struct loader *ld)
     }
     c->listed = 1;
     c->rows[c->nrows++] = (struct msc_client_row){ym, endpoints, revenue, included};
+    if (present(ld, MSC_C_AGREEMENT) && !(c->agreement = msc_arena_strdup(&m->arena, cell(ld, MSC_C_AGREEMENT)))) {
+        m->nomem = 1;
+        return -1;
+    }
     return 0;
 }
 
@@ -577,6 +581,11 @@ static int load_resource(struct loader *ld)
     if (!isnan(weekly))
         p->weekly_hours = weekly;
     p->hourly_cost = cost;
+    p->monthly_pay = opt_number(ld, MSC_R_PAY);
+    if (present(ld, MSC_R_TEAM) && !(p->team = msc_arena_strdup(&m->arena, cell(ld, MSC_R_TEAM)))) {
+        m->nomem = 1;
+        return -1;
+    }
     if (start != MSC_TIME_NONE)
         p->start_day = start / 86400;
     if (end != MSC_TIME_NONE)

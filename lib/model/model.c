@@ -63,6 +63,8 @@ static void init_person(void *rec)
     memset(p, 0, sizeof *p);
     p->weekly_hours = 40;
     p->hourly_cost = NAN;
+    p->monthly_pay = NAN;
+    p->team = "";
     p->start_day = INT64_MIN;
     p->end_day = INT64_MAX;
     p->first_entry = MSC_TIME_NONE;
@@ -74,6 +76,7 @@ static void init_client(void *rec)
     struct msc_client *c = rec;
     memset(c, 0, sizeof *c);
     c->first_work = c->last_work = MSC_TIME_NONE;
+    c->agreement = "";
 }
 
 int msc_model_person(struct msc_model *m, const char *name)

@@ -52,6 +52,8 @@ struct msc_person {
     int64_t start_day, end_day; /* employment window from resources.csv; INT64_MIN/MAX open */
     int64_t first_entry, last_entry; /* starts of their time entries, for the implicit window */
     const char *email;          /* resources.csv email, trimmed; NULL: none (arena) */
+    double monthly_pay;         /* NAN when not given (the bonus as a share of pay) */
+    const char *team;           /* resources.csv team; "" when none; arena */
     unsigned listed : 1;        /* in resources.csv */
     unsigned excluded : 1;      /* include = false */
     unsigned named_in_work : 1; /* named in tickets or time entries */
@@ -65,6 +67,7 @@ struct msc_client_row {
 };
 
 struct msc_client {
+    const char *agreement;      /* the last agreement its rows name; "" when none; arena */
     unsigned listed : 1;
     unsigned in_tickets : 1;    /* named by a kept ticket */
     int64_t first_work, last_work; /* earliest and latest ticket created or entry start */

@@ -64,7 +64,38 @@ static const struct key keys[] = {
     CHOICE("coach_sheets", coach_none, "all|none"),
     NUMBER("min_sample", min_sample, 1e6, 0),
     NUMBER("tech_score_target", tech_score_target, 100, 0),
+    NUMBER("pool_share", bonus.pool_share, 1, 0),
+    LIST("managed_agreements", bonus.managed_agreements),
+    LIST("team", bonus.team),
+    LIST("goals", bonus.goals),
+    CHOICE("payout", bonus.payout, "per_goal|all_or_nothing"),
+    CHOICE("split", bonus.split, "available_hours|equal"),
 };
+
+/* The goals list into its ids; -1 with a message when one is too long or
+ * there are too many. */
+static int split_goals(struct msc_bonus_settings *b, char *msg, size_t cap)
+{
+    b->ngoals = 0;
+    for (const char *p = b->goals; *p;) {
+        size_t len = strcspn(p, ","), skip = strspn(p, " \t");
+        size_t n = len > skip ? len - skip : 0;
+        while (n > 0 && (p[skip + n - 1] == ' ' || p[skip + n - 1] == '\t'))
+            n--;
+        if (n >= sizeof b->goal[0] || (n > 0 && b->ngoals == MSC_BONUS_GOALS)) {
+            if (msg)
+                snprintf(msg, cap, n >= sizeof b->goal[0] ? "a KPI id is too long" : "more than %d goals",
+                         MSC_BONUS_GOALS);
+            return -1;
+        }
+        if (n > 0) {
+            memcpy(b->goal[b->ngoals], p + skip, n);
+            b->goal[b->ngoals++][n] = '\0';
+        }
+        p += len + (p[len] == ',');
+    }
+    return 0;
+}
 
 void msc_settings_init(struct msc_settings *s)
 {
@@ -92,6 +123,9 @@ void msc_settings_init(struct msc_settings *s)
     s->max_rejected_share = 0.02;
     s->min_sample = 5;
     s->tech_score_target = 90;
+    s->bonus.pool_share = 0.03;
+    strcpy(s->bonus.goals, "mttr, csat_positive, sla_triage");
+    split_goals(&s->bonus, NULL, 0);
 }
 
 void msc_settings_release(struct msc_settings *s)
@@ -329,10 +363,22 @@ static int on_key(void *user, const char *section, const char *name, const char 
         s->kpi[s->nkpi++] = one;
         return 1;
     }
+    /* The bonus keys are plain names ("team", "goals"), so they belong to
+     * their section; any key there turns the bonus on. */
+    int in_bonus = strcmp(section, "bonus") == 0;
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         if (strcmp(keys[i].name, name) != 0)
             continue;
-        if (set_key(ls, &keys[i], value) < 0) {
+        int bonus_key = keys[i].offset >= F(bonus) && keys[i].offset < F(bonus) + sizeof ls->s->bonus;
+        if (bonus_key != in_bonus) {
+            snprintf(ls->msg, sizeof ls->msg, bonus_key ? "%s belongs in [bonus]" : "%s does not belong in [bonus]", name);
+            return 0;
+        }
+        ls->s->bonus.on |= in_bonus;
+        if (keys[i].offset == F(bonus.goals))
+            ls->s->bonus.goals_line = ls->line;
+        if (set_key(ls, &keys[i], value) < 0 ||
+            (keys[i].offset == F(bonus.goals) && split_goals(&ls->s->bonus, ls->msg, sizeof ls->msg) < 0)) {
             char detail[200];
             snprintf(detail, sizeof detail, "%.199s", ls->msg);
             snprintf(ls->msg, sizeof ls->msg, "%.40s: %s", name, detail);

@@ -26,6 +26,26 @@ struct msc_kpi_setting {
     int line;                   /* in the settings file, for messages */
 };
 
+/* The pooled bonus (kpis.md "Pooled bonus"): on when the settings have a
+ * [bonus] section with a key in it. Lists are as written; "" is the default
+ * (every agreement, every technician). goals is resolved by id in report/. */
+#define MSC_BONUS_GOALS 16
+enum msc_bonus_payout { MSC_PAYOUT_PER_GOAL = 0, MSC_PAYOUT_ALL_OR_NOTHING };
+enum msc_bonus_split { MSC_SPLIT_HOURS = 0, MSC_SPLIT_EQUAL };
+struct msc_bonus_settings {
+    int on;
+    double pool_share;
+    char managed_agreements[512];
+    char team[512];             /* '|'-separated team names */
+    char goals[512];            /* comma-separated KPI ids, as written */
+    char goal[MSC_BONUS_GOALS][64]; /* the same, split and trimmed */
+    int ngoals;
+    int goals_line;             /* in the settings file, for messages; 0: the default */
+    int payout;                 /* #define MSC_BONUS_GOALS 16
+enum msc_bonus_payout */
+    int split;                  /* enum msc_bonus_split */
+};
+
 struct msc_settings {
     char msp_name[128];
     char mail_to[1024];         /* comma-separated; --mail-to replaces it */
@@ -53,6 +73,7 @@ struct msc_settings {
     int coach_none;             /* coach_sheets = none */
     double min_sample;          /* fewer records behind a value: "low sample" */
     double tech_score_target;   /* a tech score on target, 0-100 */
+    struct msc_bonus_settings bonus;
     char plugin_dir[512];       /* every *.so in it is a KPI plugin; "": none */
     char path[512];             /* the settings file read, for messages; "" */
     struct msc_kpi_setting *kpi; /* in file order; a later line wins */

@@ -11,24 +11,17 @@
 
 /* What the figures are made of: the client rows of these KPIs. */
 struct sources {
-    int tickets, hours, reactive, revenue, labor;
+    int tickets, hours, reactive, revenue, labor, billed, usage;
 };
 
 struct sums {
     double endpoint_months, months;
     double tickets, hours, reactive_num, reactive_den, revenue, labor;
+    double ratio_num[2], ratio_den[2]; /* billed_vs_worked, agreement_usage */
     int has_tickets, has_hours, has_reactive, has_revenue, has_labor, has_endpoints;
 };
 
-static int find(const struct msc_report *r, const char *id)
-{
-    for (size_t k = 0; k < r->nkpis; k++)
-        if (strcmp(r->kpi[k].mod->id, id) == 0)
-            return (int)k;
-    return -1;
-}
-
-int msc_clients_revenue_kpi(const struct msc_report *r) { return find(r, "revenue"); }
+int msc_clients_revenue_kpi(const struct msc_report *r) { return msc_report_kpi_index(r, "revenue"); }
 
 static void add_row(struct sums *f, const struct sources *k, const struct msc_row *row)
 {
@@ -48,6 +41,10 @@ static void add_row(struct sums *f, const struct sources *k, const struct msc_ro
     } else if (row->kpi == k->labor) {
         f->labor += row->value;
         f->has_labor = 1;
+    } else if (row->kpi == k->billed || row->kpi == k->usage) {
+        int i = row->kpi == k->usage;
+        f->ratio_num[i] += row->num;
+        f->ratio_den[i] += row->den;
     }
 }
 
@@ -88,6 +85,8 @@ static void figures(const struct msc_settings *s, const struct sums *f, struct m
     out->labor = f->has_labor ? f->labor : NAN;
     out->rate = f->has_revenue && f->has_hours && f->hours > 0 ? f->revenue / f->hours : NAN;
     out->margin = f->has_revenue && f->revenue > 0 ? (f->revenue - f->labor) / f->revenue : NAN;
+    out->billed_vs_worked = f->ratio_den[0] > 0 ? f->ratio_num[0] / f->ratio_den[0] : NAN;
+    out->agreement_usage = f->ratio_den[1] > 0 ? f->ratio_num[1] / f->ratio_den[1] : NAN;
     double r = out->rate;
     out->tier = isnan(r) ? 0 : r >= s->tier_a ? 'A' : r >= s->tier_b ? 'B' : r >= s->tier_c ? 'C' : 'D';
 }
@@ -108,9 +107,12 @@ static int by_rate(const void *pa, const void *pb, void *model)
 int msc_report_clients(const struct msc_report *r, struct msc_clients *out)
 {
     const struct msc_model *m = r->model;
-    struct sources k = {find(r, "tickets_per_endpoint"), find(r, "hours"),
-                        find(r, "reactive_hours_per_endpoint"), find(r, "revenue"),
-                        find(r, "labor_cost")};
+    struct sources k = {msc_report_kpi_index(r, "tickets_per_endpoint"),
+                        msc_report_kpi_index(r, "hours"),
+                        msc_report_kpi_index(r, "reactive_hours_per_endpoint"),
+                        msc_report_kpi_index(r, "revenue"), msc_report_kpi_index(r, "labor_cost"),
+                        msc_report_kpi_index(r, "billed_vs_worked"),
+                        msc_report_kpi_index(r, "agreement_usage")};
     size_t nclients = msc_names_count(&m->clients);
     memset(out, 0, sizeof *out);
     int *slot = msc_malloc((nclients + 1) * sizeof *slot);

@@ -22,6 +22,8 @@ struct msc_client_figures {
     double revenue, labor;
     double rate;                /* revenue / hours */
     double margin;              /* (revenue - labor) / revenue */
+    double billed_vs_worked;    /* hours billed / hours worked (kpis.md "Agreements") */
+    double agreement_usage;     /* hours / included hours of the agreement */
     char tier;                  /* 'A' .. 'D' by rate (settings tier_a ...), 0 without a rate */
 };
 

@@ -82,11 +82,12 @@ static size_t distance(const char *a, size_t la, const char *b, size_t lb, size_
     return row[lb] < bound ? row[lb] : bound;
 }
 
-/* The client on the other side (other(c) true) closest to client id. */
-static int closest(const struct msc_model *m, int id, int (*other)(const struct msc_model *, int))
+/* The client on the other side (other(c) true) closest to a name. */
+static int closest_to(const struct msc_model *m, const char *name,
+                      int (*other)(const struct msc_model *, int))
 {
     char a[NAME_MAX_BYTES + 1], b[NAME_MAX_BYTES + 1];
-    size_t la = folded(msc_names_display(&m->clients, id), a), best = (size_t)-1;
+    size_t la = folded(name, a), best = (size_t)-1;
     int found = -1;
     for (size_t c = 0; c < msc_names_count(&m->clients); c++) {
         if (!other(m, (int)c))
@@ -99,6 +100,18 @@ static int closest(const struct msc_model *m, int id, int (*other)(const struct 
         }
     }
     return found;
+}
+
+static int closest(const struct msc_model *m, int id, int (*other)(const struct msc_model *, int))
+{
+    return closest_to(m, msc_names_display(&m->clients, id), other);
+}
+
+static int is_known(const struct msc_model *m, int c) { return m->client[c].listed || m->client[c].in_tickets; }
+
+int msc_gate_closest_client(const struct msc_model *m, const char *name)
+{
+    return closest_to(m, name, is_known);
 }
 
 static int is_listed(const struct msc_model *m, int c) { return m->client[c].listed; }

@@ -48,5 +48,8 @@ int msc_gate_check(struct msc_gate *g, const struct msc_model *m);
  * entry in the range: "no activity" (a name that matches nothing, most
  * often). */
 int msc_gate_idle(const struct msc_model *m, int client);
+/* The listed or ticketed client whose name is nearest (edit distance,
+ * case folded) to name; -1 when there is none. */
+int msc_gate_closest_client(const struct msc_model *m, const char *name);
 
 #endif

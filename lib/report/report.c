@@ -50,6 +50,18 @@ enum msc_status msc_report_kpis(struct msc_report_kpi *out, const struct msc_kpi
     }
     for (size_t k = 0; k < kpis->count; k++)
         out[k].role = role_of(out[k].mod, out[k].weight);
+    /* A bonus goal is judged on the team value against its target: an id
+     * that is no such KPI would withhold the pool for ever. */
+    for (int i = 0; s->bonus.on && i < s->bonus.ngoals; i++) {
+        const char *id = s->bonus.goal[i];
+        int k = msc_kpis_find(kpis, id);
+        if (k < 0 || !(kpis->mod[k]->levels & MSC_AT_TEAM) || isnan(out[k].target))
+            return msc_error_set(err, MSC_ERR_USAGE, "%s:%d: goals: %s '%s' %s", s->path,
+                                 s->bonus.goals_line, k < 0 ? "unknown KPI" : "KPI", id,
+                                 k < 0 ? "(see --list-kpis)"
+                                 : !(kpis->mod[k]->levels & MSC_AT_TEAM) ? "has no team value"
+                                                                         : "has no target (set one in [targets])");
+    }
     return MSC_OK;
 }
 
@@ -62,9 +74,15 @@ enum msc_status msc_report_init(struct msc_report *r, const struct msc_model *m,
     r->score = -1;
     msc_gate_init(&r->gate);
     enum msc_status st = msc_report_kpis(r->kpi, kpis, m->settings, err);
-    for (size_t k = 0; k < r->nkpis; k++)
+    for (size_t k = 0; k < r->nkpis; k++) {
         if (r->kpi[k].mod && r->kpi[k].mod->is_score)
             r->score = (int)k;
+        /* A KPI the settings switch off (the bonus without [bonus]) is left
+         * out as if --kpi had not named it: no empty column, no note. */
+        char why[sizeof r->kpi[k].why];
+        if (r->kpi[k].mod && r->kpi[k].mod->off && r->kpi[k].mod->off(m, why, sizeof why))
+            r->kpi[k].selected = 0;
+    }
     return st;
 }
 
@@ -81,7 +99,7 @@ void msc_report_release(struct msc_report *r)
     }
 }
 
-static int find_kpi(const struct msc_report *r, const char *id)
+int msc_report_kpi_index(const struct msc_report *r, const char *id)
 {
     for (size_t k = 0; k < r->nkpis; k++)
         if (strcmp(r->kpi[k].mod->id, id) == 0)
@@ -102,7 +120,7 @@ enum msc_status msc_report_select(struct msc_report *r, const char *list, struct
             len = sizeof id - 1;
         memcpy(id, list, len);
         id[len] = '\0';
-        int k = find_kpi(r, id);
+        int k = msc_report_kpi_index(r, id);
         if (k < 0)
             return msc_error_set(err, MSC_ERR_USAGE, "unknown KPI '%s' (see --list-kpis)", id);
         r->kpi[k].selected = 1;
@@ -112,6 +130,18 @@ enum msc_status msc_report_select(struct msc_report *r, const char *list, struct
     }
     if (r->score >= 0 && !r->kpi[r->score].selected)
         r->score = -1;
+    /* The bonus is judged on its goals and shared by available hours: left
+     * out, they would withhold the pool without a word. */
+    const struct msc_bonus_settings *b = &r->model->settings->bonus;
+    int released = msc_report_kpi_index(r, "bonus_released"), share = msc_report_kpi_index(r, "bonus");
+    int judged = (released >= 0 && r->kpi[released].selected) || (share >= 0 && r->kpi[share].selected);
+    for (int g = 0; b->on && judged && g <= b->ngoals; g++) {
+        const char *need = g < b->ngoals ? b->goal[g] : share >= 0 && r->kpi[share].selected ? "utilization" : NULL;
+        int k = need ? msc_report_kpi_index(r, need) : -1;
+        if (k >= 0 && !r->kpi[k].selected)
+            return msc_error_set(err, MSC_ERR_USAGE, "--kpi: the bonus needs '%s' too (%s)", need,
+                                 g < b->ngoals ? "one of its goals" : "its available hours");
+    }
     return MSC_OK;
 }
 
@@ -156,8 +186,7 @@ const char *msc_report_subject(const struct msc_report *r, const struct msc_row 
 
 int msc_report_met(enum msc_better better, double value, double target)
 {
-    double v = round(value * 1e6) / 1e6;
-    return better == MSC_HIGHER ? v >= target - 1e-12 : v <= target + 1e-12;
+    return msc_kpi_met(better, value, target);
 }
 
 static int cmp_int(int a, int b) { return (a > b) - (a < b); }

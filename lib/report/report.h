@@ -84,6 +84,8 @@ enum msc_status msc_report_kpis(struct msc_report_kpi *out, const struct msc_kpi
 enum msc_status msc_report_init(struct msc_report *r, const struct msc_model *m,
                                 const struct msc_kpis *kpis, struct msc_error *err);
 void msc_report_release(struct msc_report *r);
+/* The index of the KPI with this id, or -1. */
+int msc_report_kpi_index(const struct msc_report *r, const char *id);
 /* Only the KPIs of a comma-separated id list. Errors: MSC_ERR_USAGE. */
 enum msc_status msc_report_select(struct msc_report *r, const char *list, struct msc_error *err);
 

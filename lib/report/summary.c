@@ -2,6 +2,7 @@
 /* qsort_r: glibc declares it for _GNU_SOURCE. */
 #define _GNU_SOURCE
 #include "report/summary.h"
+#include "report/bonus.h"
 #include "util/mem.h"
 
 #include <math.h>
@@ -113,6 +114,11 @@ enum msc_status msc_report_summary(const struct msc_report *r, char **out, struc
     } else {
         add(&text, "\nTeam score: no data for %s\n", last_label);
     }
+
+    char bonus[600];
+    msc_report_bonus_sentence(r, bonus, sizeof bonus);
+    if (bonus[0])
+        add(&text, "\n%s\n", bonus);
 
     size_t with_target = 0, missed = 0;
     for (size_t k = 0; k < r->nkpis; k++) {

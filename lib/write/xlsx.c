@@ -16,13 +16,18 @@
 
 static int (*const sheets[])(struct msc_xw *) = {
     msc_xw_sheet_scorecard, msc_xw_sheet_trend,   msc_xw_sheet_team,        msc_xw_sheet_kpis,
-    msc_xw_sheet_clients,   msc_xw_sheet_quality, msc_xw_sheet_definitions, msc_xw_sheet_coach,
+    msc_xw_sheet_clients,   msc_xw_sheet_bonus,   msc_xw_sheet_quality, msc_xw_sheet_definitions,
+    msc_xw_sheet_coach,
 };
 /* A technician's own workbook: their Coach sheet, nothing of anyone else. */
 static int (*const own_sheets[])(struct msc_xw *) = {msc_xw_sheet_coach};
 
-enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
-                               const struct msc_xlsx_opts *o, struct msc_error *err)
+/* A workbook of the sheets given, with its title and subject. */
+static enum msc_status write_book(const char *path, const struct msc_report *r,
+                                  const struct msc_xlsx_opts *o, int review_client,
+                                  int (*const *book)(struct msc_xw *), size_t nbook,
+                                  const char *title_words, const char *subject,
+                                  struct msc_error *err)
 {
     /* libxlsxwriter 1.1.4 does not check the writes to its temporary parts;
      * beside the report they fill the same disk as the zip, whose write it
@@ -38,24 +43,29 @@ enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
     const struct msc_settings *s = r->model->settings;
     msc_period_label(r->model->period_kind, r->model->last_period, period);
     int own = o && o->own && o->coach;
-    if (own)
-        snprintf(title, sizeof title, "Tech scorecard %s: %s", period,
+    if (own) { /* a technician's own workbook: their Coach sheet alone */
+        snprintf(title, sizeof title, "%s %s: %s", title_words, period,
                  msc_names_display(&r->model->people, o->own->person));
-    else
-        snprintf(title, sizeof title, "Tech scorecard %s", period);
+        book = own_sheets;
+        nbook = sizeof own_sheets / sizeof own_sheets[0];
+    } else {
+        snprintf(title, sizeof title, "%s %s", title_words, period);
+    }
     /* The zone-less seconds are wall-clock time; libxlsxwriter renders
      * `created` with gmtime, which gives back exactly those fields. 0 would
      * mean "now" to it, so the epoch itself moves by a second. */
     lxw_doc_properties props = {
         .title = title,
-        .subject = "Technician balanced scorecard",
+        .subject = (char *)subject,
         .author = "msp-scorecard",
         .company = s->msp_name[0] ? (char *)s->msp_name : NULL,
         .comments = o && o->version ? (char *)o->version : NULL,
         .created = (time_t)(o && o->doc_time ? o->doc_time : 1),
     };
 
-    if (msc_xw_init(&x, wb, r, o) == 0) {
+    int ready = msc_xw_init(&x, wb, r, o) == 0;
+    x.review_client = review_client;
+    if (ready) {
         if (props.company) /* the one property from outside: the settings */
             props.company = (char *)msc_xw_clean(&x, props.company, 0);
         /* An own workbook's title names its technician: cleaned too, into
@@ -70,10 +80,8 @@ enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
             props.title = (char *)msc_xw_clean(&x, title, 0);
         }
         msc_xw_ok(&x, workbook_set_properties(wb, &props));
-        if (own)
-            own_sheets[0](&x);
-        for (size_t i = 0; !own && i < sizeof sheets / sizeof sheets[0] && x.status == MSC_OK; i++)
-            sheets[i](&x);
+        for (size_t i = 0; i < nbook && x.status == MSC_OK; i++)
+            book[i](&x);
     }
     enum msc_status st = x.status;
     msc_xw_release(&x);
@@ -91,4 +99,18 @@ enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
         return msc_error_set(err, MSC_ERR_OUTPUT, "%s: cannot write: %s", name,
                              errno ? strerror(errno) : "the xlsx library failed");
     return MSC_OK;
+}
+
+enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
+                               const struct msc_xlsx_opts *o, struct msc_error *err)
+{
+    return write_book(path, r, o, -1, sheets, sizeof sheets / sizeof sheets[0], "Tech scorecard",
+                      "Technician balanced scorecard", err);
+}
+
+enum msc_status msc_write_review_xlsx(const char *path, const struct msc_report *r, int client,
+                                      const struct msc_xlsx_opts *o, struct msc_error *err)
+{
+    static int (*const review[])(struct msc_xw *) = {msc_xw_sheet_review};
+    return write_book(path, r, o, client, review, 1, "Service review", "Client service review", err);
 }

@@ -33,4 +33,11 @@ struct msc_xlsx_opts {
 enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
                                const struct msc_xlsx_opts *o, struct msc_error *err);
 
+/* The client review workbook (output.md "Client review workbook (QBR)"):
+ * one sheet of a client's figures by period with a trend chart each, made
+ * to be shown to the client: no technician's name, cost, margin, rate or
+ * tier. Errors as msc_write_xlsx. */
+enum msc_status msc_write_review_xlsx(const char *path, const struct msc_report *r, int client,
+                                      const struct msc_xlsx_opts *o, struct msc_error *err);
+
 #endif

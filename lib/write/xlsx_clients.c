@@ -15,7 +15,7 @@
 
 enum { ROW_GROUP = 3, ROW_HEAD = 4, ROW_FIRST = 5 };
 /* The whole range leads: the ranking and the tiers are made from it. */
-enum { NFIG = 9, COL_RANGE = 1, COL_LATEST = COL_RANGE + NFIG + 1 };
+enum { NFIG = 11, COL_RANGE = 1, COL_LATEST = COL_RANGE + NFIG + 1 };
 enum { TIERS = 5 }; /* A, B, C, D and none */
 /* With more rated clients than twice this, the chart draws the best and
  * the worst this many: a bar per client stops being readable long before
@@ -24,7 +24,7 @@ enum { CHART_ENDS = 25 };
 
 static int tier_index(char tier) { return tier ? tier - 'A' : TIERS - 1; }
 
-/* Writes the nine figures of one group from column col. */
+/* Writes the eleven figures of one group from column col. */
 static void write_fig(struct msc_xw *x, lxw_worksheet *ws, int row, int col,
                       const struct msc_client_figures *f, int flags, lxw_format *const *tier_fmt)
 {
@@ -38,7 +38,9 @@ static void write_fig(struct msc_xw *x, lxw_worksheet *ws, int row, int col,
     msc_xw_number(x, ws, row, col + 5, f->labor, msc_xw_unit_format(x, MSC_UNIT_MONEY, flags));
     msc_xw_number(x, ws, row, col + 6, f->rate, msc_xw_unit_format(x, MSC_UNIT_MONEY_PER_HOUR, flags));
     msc_xw_number(x, ws, row, col + 7, f->margin, msc_xw_unit_format(x, MSC_UNIT_RATIO, flags));
-    msc_xw_text(x, ws, row, col + 8, f->tier ? tier : NULL, tier_fmt[tier_index(f->tier)]);
+    msc_xw_number(x, ws, row, col + 8, f->billed_vs_worked, msc_xw_unit_format(x, MSC_UNIT_RATIO, flags));
+    msc_xw_number(x, ws, row, col + 9, f->agreement_usage, msc_xw_unit_format(x, MSC_UNIT_RATIO, flags));
+    msc_xw_text(x, ws, row, col + 10, f->tier ? tier : NULL, tier_fmt[tier_index(f->tier)]);
 }
 
 static int tier_formats(struct msc_xw *x, lxw_format **plain, lxw_format **total,
@@ -77,6 +79,8 @@ static void headers(struct msc_xw *x, lxw_worksheet *ws, int col, const char *gr
                               "Labor cost",
                               "Effective rate / h",
                               "Margin",
+                              "Billed / worked hours",
+                              "Included hours used",
                               "Tier"};
     msc_xw_ok(x, worksheet_merge_range(ws, ROW_GROUP, (lxw_col_t)col, ROW_GROUP,
                                        (lxw_col_t)(col + NFIG - 1), group, x->group));
@@ -165,14 +169,16 @@ int msc_xw_sheet_clients(struct msc_xw *x)
         return -1;
     }
 
-    char sub[400], first[24], last[24], group[80];
+    char sub[700], first[24], last[24], group[80];
     const struct msc_settings *s = m->settings;
     msc_period_label(m->period_kind, m->first_period, first);
     msc_period_label(m->period_kind, m->last_period, last);
     snprintf(sub, sizeof sub,
              "Ranked by effective hourly rate (revenue / hours) over %s to %s. "
              "Tier by that rate: A \u2265 %g, B \u2265 %g, C \u2265 %g, else D. "
-             "Margin = (revenue \u2212 labor cost) / revenue.",
+             "Margin = (revenue \u2212 labor cost) / revenue. Billed / worked below 100%%: work "
+             "given away. Included hours used above 100%%: more hours than the agreement was "
+             "priced for.",
              first, last, s->tier_a, s->tier_b, s->tier_c);
     msc_xw_title(x, ws, "Clients: effort against revenue", sub);
     snprintf(sub, sizeof sub,
@@ -204,12 +210,13 @@ int msc_xw_sheet_clients(struct msc_xw *x)
     write_fig(x, ws, total, COL_RANGE, &all->range, MSC_XW_TOTAL, tier_total);
     msc_xw_text(x, ws, total, COL_LATEST - 1, "", x->text_total);
 
-    /* A margin below zero is the one number here that needs no reading. */
-    for (int g = 0; g < 2; g++) {
-        int col = (g ? COL_RANGE : COL_LATEST) + 7;
+    /* A margin below zero, and an agreement using more hours than it
+     * includes, are the numbers here that need no reading. */
+    for (int g = 0; g < 4; g++) {
+        int col = (g & 1 ? COL_RANGE : COL_LATEST) + (g < 2 ? 7 : 9);
         char cell[16], rule[80];
         lxw_rowcol_to_cell(cell, ROW_FIRST, (lxw_col_t)col);
-        snprintf(rule, sizeof rule, "=AND(ISNUMBER(%s),%s<0)", cell, cell);
+        snprintf(rule, sizeof rule, "=AND(ISNUMBER(%s),%s%s)", cell, cell, g < 2 ? "<0" : ">1");
         lxw_conditional_format cf = {
             .type = LXW_CONDITIONAL_TYPE_FORMULA, .value_string = rule, .format = x->bad};
         msc_xw_ok(x, worksheet_conditional_format_range(ws, ROW_FIRST, (lxw_col_t)col,

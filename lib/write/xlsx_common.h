@@ -53,6 +53,7 @@ struct msc_xw {
     int *tech;         /* technicians with a value in the range, by name */
     int ntech;
     int score;                    /* the report's score, -1 when not computed */
+    int review_client;            /* the client of a review workbook; -1 */
     char sheet[MSC_MAX_KPIS][32]; /* each KPI's own sheet name, "" when it has none */
     char as_of[24];               /* the as-of time as text */
     char *clean, *conv;           /* msc_xw_clean's buffers */
@@ -226,6 +227,8 @@ int msc_xw_sheet_trend(struct msc_xw *x);
 int msc_xw_sheet_team(struct msc_xw *x);
 int msc_xw_sheet_kpis(struct msc_xw *x);
 int msc_xw_sheet_clients(struct msc_xw *x);
+int msc_xw_sheet_bonus(struct msc_xw *x); /* xlsx_bonus.c: only with a [bonus] */
+int msc_xw_sheet_review(struct msc_xw *x); /* xlsx_review.c: the client review's one sheet */
 int msc_xw_sheet_quality(struct msc_xw *x);
 int msc_xw_sheet_definitions(struct msc_xw *x);
 /* xlsx_coach.c: a Coach sheet per technician (coach_sheets = all), or the

@@ -5,6 +5,7 @@
  * the team last.
  */
 #include "write/xlsx_common.h"
+#include "report/bonus.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -274,7 +275,11 @@ int msc_xw_sheet_scorecard(struct msc_xw *x)
     worksheet_freeze_panes(ws, r_first, COL_SCORE);
     worksheet_activate(ws);
 
-    notes(x, ws, team + 2, absent, nabsent);
+    char bonus[600];
+    msc_report_bonus_sentence(x->r, bonus, sizeof bonus);
+    if (bonus[0])
+        msc_xw_text(x, ws, team + 2, 0, bonus, x->section);
+    notes(x, ws, team + (bonus[0] ? 4 : 2), absent, nabsent);
     free(listed);
     free(absent);
     return x->status == MSC_OK ? 0 : -1;

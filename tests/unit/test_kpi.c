@@ -1,6 +1,7 @@
 /* test_kpi.c: utilization and agreement usage through the library, against
  * hand arithmetic. */
 #include "check.h"
+#include "fixture.h"
 #include "read/field.h"
 #include "run.h"
 
@@ -11,14 +12,7 @@
 
 static char dir[] = "/tmp/msc-test-kpi-XXXXXX";
 
-static void write_file(const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    fputs(text, f);
-    fclose(f);
-}
+static void write_file(const char *name, const char *text) { fixture_write(dir, name, text); }
 
 static double value(struct msc_run *run, const char *kpi, enum msc_level level, const char *who)
 {
@@ -53,7 +47,7 @@ static void run_feb(struct msc_run *run, int billable_basis)
 
 int main(void)
 {
-    if (!mkdtemp(dir))
+    if (!fixture_open(dir))
         return 1;
     /* A2 makes the data reach the end of February. */
     write_file("tickets.csv", "ticket_id,created,client,resource\n"
@@ -147,12 +141,6 @@ int main(void)
     CHECK_NEAR(value(&run, "agreement_usage", MSC_LEVEL_TEAM, NULL), 21.0 / 20);
     msc_run_release(&run);
 
-    for (const char *f = "tickets.csv\0resources.csv\0time_entries.csv\0clients.csv\0"; *f;
-         f += strlen(f) + 1) {
-        char path[256];
-        snprintf(path, sizeof path, "%s/%s", dir, f);
-        unlink(path);
-    }
-    rmdir(dir);
+    fixture_close(dir, "tickets.csv\0resources.csv\0time_entries.csv\0clients.csv\0");
     return check_report("kpi");
 }
