@@ -11,7 +11,7 @@
 
 #include "report/review.h"
 
-enum { ROW_HEAD = 3, ROW_FIRST = 4 };
+enum { ROW_BANNER = 2, ROW_HEAD = 3, ROW_FIRST = 4 };
 enum { COL_NAME = 0, COL_TARGET = 1, COL_FIRST = 2 };
 enum { CHARTS_PER_ROW = 2, CHART_W = 500, CHART_H = 250, CHART_GAP = 16 };
 
@@ -34,6 +34,13 @@ static void write_sheet(struct msc_xw *x, lxw_worksheet *ws, const struct msc_re
              m->settings->msp_name[0] ? " \u00B7 " : "", msc_period_kind_name(m->period_kind), first,
              last, x->as_of);
     msc_xw_title(x, ws, title, sub);
+    /* The gate's own words could name other clients, so a review says
+     * only that its inputs looked broken: the run's messages say why. */
+    if (x->r->gate.nproblems)
+        msc_xw_wrapped(x, ws, ROW_BANNER, lastcol, 40 + 10.0 * (double)v->nperiods,
+                       "DATA PROBLEM: the exports looked broken when this review was made (the "
+                       "run's messages say why). Check the figures before showing them.",
+                       x->banner_bad);
 
     msc_xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 20, NULL));
     msc_xw_text(x, ws, ROW_HEAD, COL_NAME, "", x->header_left);

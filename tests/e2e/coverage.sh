@@ -149,6 +149,12 @@ msg = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.polic
 body = next(p for p in msg.walk() if p.get_content_type() == "text/plain").get_content()
 assert body.index("UTF-16 text") < body.index("Team score"), body
 ' "$MAILBOX"
+# Every output says so: the terminal view, and a client's review (in words
+# that name no other client, as the review is shown to that client).
+run 1 "$W/utf16" --month 2026-10 -q -f text
+ok "UTF-16: the text view names the problem" has "^DATA PROBLEM: .*surveys.csv:1:1: the file is UTF-16" "$W/out"
+run 1 "$W/utf16" --month 2026-09 --client "Acme Dental Group" -q -o "$W/book.xlsx"
+ok "UTF-16: the client review says its inputs looked broken" cell Review '^DATA PROBLEM: the exports looked broken'
 # Many rejected rows fail the gate too: more than 10 and 2% of the file.
 variant rejects && i=0 && while [ $i -lt 120 ]; do
     printf 'BAD%d,not a date,Acme Dental Group\n' $i >>"$W/rejects/tickets.csv"
@@ -179,6 +185,10 @@ run 0 "$W/cut" --month 2026-10 --partial -q -o "$W/book.xlsx"
 ok "cut: the Scorecard's banner says partial" cell Scorecard '^PARTIAL: 2026-10 is not over in the data \(the data ends 2026-10-14 11:58:25\)'
 ok "cut: the KPI sheets mark the period" cell "Resource Utilization" '^2026-10\*$'
 ok "cut: the Definitions give the data's start and end" cell Definitions '^2026-10-14 11:58:25$'
+run 0 "$W/cut" --month 2026-10 --partial -q -f text
+ok "cut: the text view says partial" grep -q '^Technician scorecard 2026-10 (partial)' "$W/out"
+run 0 "$W/cut" --month 2026-10 --partial -q -o "$W/book.xlsx" --client "Acme Dental Group"
+ok "cut: the client review marks the partial quarter" cell Review '^2026-Q4\*$'
 run 0 "$W/cut" --month 2026-10 --partial -q -f csv -o "$W/cut.csv"
 "$BIN" "$EX" --month 2026-10 -q -f csv -o "$W/full.csv"
 # Jordan Brooks works 40 hours a week and took no leave in October.
