@@ -191,7 +191,7 @@ int msc_write_text_card(FILE *fp, const struct msc_coach *c, const struct msc_co
         fputc(' ', fp);
         field(fp, label, 8, 1);
     }
-    fputs("   Target            Gap     Team  Sample                    Streak  Points\n", fp);
+    fputs("   Target            Gap     Team  Sample                            Streak  Points\n", fp);
     for (size_t i = 0; i < c->nkpis; i++) {
         const struct msc_coach_kpi *k = &t->kpi[i];
         const struct msc_report_kpi *rk = &r->kpi[k->kpi];
@@ -223,7 +223,7 @@ int msc_write_text_card(FILE *fp, const struct msc_coach *c, const struct msc_co
         value(fp, r, k->kpi, msc_coach_median(c, i, m->last_period, NULL), 8, 0);
         msc_coach_sample_text(c, k, buf, sizeof buf);
         fputs("  ", fp);
-        field(fp, buf, 26, 0);
+        field(fp, buf, 34, 0); /* "3 completed tickets (low sample)" */
         snprintf(buf, sizeof buf, "%d", k->streak);
         field(fp, isnan(rk->target) || isnan(k->value) ? "" : buf, 6, 1);
         buf[0] = '\0';
