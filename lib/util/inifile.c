@@ -40,7 +40,8 @@ int msc_ini_parse_file(const char *path, ini_handler handler, void *user, int *l
     if (!f)
         return -1;
     struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    /* A pipe (-c <(...)) reads fine; a folder reads as empty. */
+    if (fstat(fileno(f), &sb) != 0 || S_ISDIR(sb.st_mode)) {
         fclose(f);
         return -3;
     }

@@ -5,8 +5,8 @@
  *
  * Returns libinih's codes: 0, the number of the first line in error (its
  * handler returned 0), -1 when the file cannot be opened or read (errno
- * set), -2 out of memory; and -3 when the path is not a regular file (a
- * folder: libinih would read nothing and call that a success). *line,
+ * set), -2 out of memory; and -3 when the path is a folder (libinih
+ * would read nothing and call that a success; a pipe is read). *line,
  * when line is not NULL, is the line the handler is called for.
  */
 #ifndef MSC_UTIL_INIFILE_H
