@@ -48,11 +48,7 @@ static void write_sheet(struct msc_xw *x, lxw_worksheet *ws, const struct msc_bo
     msc_report_bonus_sentence(x->r, sentence, sizeof sentence);
     msc_xw_text(x, ws, ROW_SENTENCE, COL_NAME, sentence, x->section);
 
-    msc_xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 20, NULL));
-    msc_xw_text(x, ws, ROW_HEAD, COL_NAME, "", x->header_left);
-    msc_xw_text(x, ws, ROW_HEAD, COL_SIDE, "Target", x->header);
-    for (int i = 0; i < x->nperiods; i++)
-        msc_xw_text(x, ws, ROW_HEAD, COL_FIRST + i, x->label[i], x->header);
+    msc_xw_period_header(x, ws, ROW_HEAD, "");
 
     int row = ROW_FIRST;
     money_row(x, ws, row++, "Managed-services revenue", b, offsetof(struct msc_bonus_period, revenue), 0);

@@ -659,6 +659,25 @@ lxw_chart *msc_xw_line_chart(struct msc_xw *x, const char *title, enum msc_unit 
     return chart;
 }
 
+void msc_xw_span(double *lo, double *hi, double v)
+{
+    if (isnan(v))
+        return;
+    if (!(v >= *lo))
+        *lo = v;
+    if (!(v <= *hi))
+        *hi = v;
+}
+
+void msc_xw_period_header(struct msc_xw *x, lxw_worksheet *ws, int row, const char *first_head)
+{
+    msc_xw_ok(x, worksheet_set_row(ws, (lxw_row_t)row, 20, NULL));
+    msc_xw_text(x, ws, row, 0, first_head, x->header_left);
+    msc_xw_text(x, ws, row, 1, "Target", x->header);
+    for (int i = 0; i < x->nperiods; i++)
+        msc_xw_text(x, ws, row, 2 + i, x->label[i], x->header);
+}
+
 void msc_xw_ratio_axis(lxw_chart *chart, double lo, double hi)
 {
     static const double steps[] = {0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10};

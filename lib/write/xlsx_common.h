@@ -207,6 +207,12 @@ lxw_chart *msc_xw_line_chart(struct msc_xw *x, const char *title, enum msc_unit 
  * values drawn), so that lines near a 97% target do not lie flat at the
  * top of 0-120%: one rule for every such chart. */
 void msc_xw_ratio_axis(lxw_chart *chart, double lo, double hi);
+/* Widens lo..hi to take in v, for msc_xw_ratio_axis(); a NAN bound is
+ * empty and a NAN v changes nothing. */
+void msc_xw_span(double *lo, double *hi, double v);
+/* The header row of a table by period: first_head over column 0,
+ * "Target" over column 1, the period labels from column 2 on. */
+void msc_xw_period_header(struct msc_xw *x, lxw_worksheet *ws, int row, const char *first_head);
 /* Adds one row of a table as a series: its name from name_col, its values
  * from cols c1..c2 of row, the categories from the same columns of cat_row. */
 void msc_xw_line_series(struct msc_xw *x, lxw_chart *chart, const char *sheet, int row,

@@ -42,11 +42,7 @@ static void write_sheet(struct msc_xw *x, lxw_worksheet *ws, const struct msc_re
                        "run's messages say why). Check the figures before showing them.",
                        x->banner_bad);
 
-    msc_xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 20, NULL));
-    msc_xw_text(x, ws, ROW_HEAD, COL_NAME, "", x->header_left);
-    msc_xw_text(x, ws, ROW_HEAD, COL_TARGET, "Target", x->header);
-    for (int i = 0; i < x->nperiods; i++)
-        msc_xw_text(x, ws, ROW_HEAD, COL_FIRST + i, x->label[i], x->header);
+    msc_xw_period_header(x, ws, ROW_HEAD, "");
     int row = ROW_FIRST;
     for (int i = 0; i < v->nrows; i++, row++) {
         const struct msc_review_row *fig = &v->row[i];
@@ -102,13 +98,9 @@ static void write_sheet(struct msc_xw *x, lxw_worksheet *ws, const struct msc_re
             return;
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
         if (fig->unit == MSC_UNIT_RATIO) {
-            double lo = fig->target, hi = fig->target;
-            for (size_t p = 0; p < v->nperiods; p++) {
-                if (!(fig->value[p] >= lo))
-                    lo = isnan(fig->value[p]) ? lo : fig->value[p];
-                if (!(fig->value[p] <= hi))
-                    hi = isnan(fig->value[p]) ? hi : fig->value[p];
-            }
+            double lo = fig->target, hi = lo;
+            for (size_t p = 0; p < v->nperiods; p++)
+                msc_xw_span(&lo, &hi, fig->value[p]);
             msc_xw_ratio_axis(chart, lo, hi);
         }
         msc_xw_line_series(x, chart, "Review", ROW_FIRST + i, COL_NAME, COL_FIRST, lastcol, ROW_HEAD,

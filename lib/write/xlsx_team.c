@@ -42,11 +42,7 @@ int msc_xw_sheet_team(struct msc_xw *x)
              m->settings->amber_band * 100);
     msc_xw_text(x, ws, ROW_LEGEND, 0, legend, x->note);
 
-    msc_xw_ok(x, worksheet_set_row(ws, ROW_HEAD, 20, NULL));
-    msc_xw_text(x, ws, ROW_HEAD, COL_NAME, "KPI", x->header_left);
-    msc_xw_text(x, ws, ROW_HEAD, COL_TARGET, "Target", x->header);
-    for (int i = 0; i < x->nperiods; i++)
-        msc_xw_text(x, ws, ROW_HEAD, COL_FIRST + i, x->label[i], x->header);
+    msc_xw_period_header(x, ws, ROW_HEAD, "KPI");
     msc_xw_text(x, ws, ROW_HEAD, notecol, "Note", x->header_left);
 
     int row = ROW_FIRST;
@@ -119,14 +115,9 @@ int msc_xw_sheet_team(struct msc_xw *x)
             return -1;
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
         if (x->r->kpi[k].mod->unit == MSC_UNIT_RATIO || x->r->kpi[k].mod->unit == MSC_UNIT_POINTS) {
-            double lo = x->r->kpi[k].target, hi = x->r->kpi[k].target; /* NAN drops out below */
-            for (int p = 0; p < x->nperiods; p++) {
-                double v = msc_xw_value(x, k, MSC_LEVEL_TEAM, -1, m->first_period + p);
-                if (!(v >= lo))
-                    lo = isnan(v) ? lo : v;
-                if (!(v <= hi))
-                    hi = isnan(v) ? hi : v;
-            }
+            double lo = x->r->kpi[k].target, hi = lo;
+            for (int p = 0; p < x->nperiods; p++)
+                msc_xw_span(&lo, &hi, msc_xw_value(x, k, MSC_LEVEL_TEAM, -1, m->first_period + p));
             msc_xw_ratio_axis(chart, lo, hi);
         }
         msc_xw_line_series(x, chart, "Team", ROW_FIRST + i, COL_NAME, COL_FIRST, lastcol, ROW_HEAD,
