@@ -280,6 +280,13 @@ static int make_ranks(struct msc_report *r)
 int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
 {
     const struct msc_model *m = r->model;
+    /* Periods of the range without any data, judged once, not per cell. */
+    size_t nperiods = (size_t)(m->last_period - m->first_period + 1);
+    unsigned char *empty = msc_malloc(nperiods ? nperiods : 1);
+    if (!empty)
+        return -1;
+    for (size_t p = 0; p < nperiods; p++)
+        empty[p] = (msc_model_coverage(m, m->first_period + (int64_t)p) & MSC_COVER_NONE) != 0;
     for (size_t k = 0; k < r->nkpis; k++) {
         const struct msc_kpi_module *mod = r->kpi[k].mod;
         if (!r->kpi[k].selected || !r->kpi[k].available)
@@ -287,15 +294,17 @@ int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
         for (size_t i = 0; i < cells[k]->nslots; i++) {
             const struct msc_cell *c = &cells[k]->slots[i];
             if (!c->used || c->period < m->first_period || c->period > m->last_period ||
-                (msc_model_coverage(m, c->period) & MSC_COVER_NONE) ||
+                empty[c->period - m->first_period] ||
                 !(mod->levels & (1u << c->level)) ||
                 (c->level == MSC_LEVEL_TECH && !msc_model_is_tech(m, c->subject)))
                 continue;
             double value = msc_kpi_cell_value(mod, c);
             if (isnan(value))
                 continue;
-            if (msc_grow(&r->rows, &r->cap, r->count + 1, sizeof *r->rows) < 0)
+            if (msc_grow(&r->rows, &r->cap, r->count + 1, sizeof *r->rows) < 0) {
+                free(empty);
                 return -1;
+            }
             struct msc_row *row = &r->rows[r->count++];
             row->kpi = (int)k;
             row->level = (enum msc_level)c->level;
@@ -308,6 +317,7 @@ int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
             row->met = isnan(row->target) ? -1 : msc_report_met(mod->better, value, row->target);
         }
     }
+    free(empty);
     return msc_report_sort(r);
 }
 
