@@ -20,7 +20,7 @@ static void finish(struct msc_kpi_ctx *ctx)
             double included = m->client[c].listed ? msc_model_client_included(m, (int)c, p) : NAN;
             if (!(included > 0))
                 continue;
-            const struct msc_cell *used = msc_cells_get(ctx->aux, MSC_LEVEL_CLIENT, (int)c, p);
+            const struct msc_sum *used = msc_cells_get(ctx->aux, MSC_LEVEL_CLIENT, (int)c, p);
             double hours = used ? used->num : 0;
             msc_kpi_add(ctx, MSC_LEVEL_CLIENT, (int)c, p, hours, included);
             msc_kpi_add(ctx, MSC_LEVEL_TEAM, -1, p, hours, included);

@@ -85,7 +85,7 @@ void msc_kpi_add_endpoint_months(struct msc_kpi_ctx *ctx)
         }
 }
 
-double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_cell *c)
+double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_sum *c)
 {
     if (mod->value_only)
         return c->num;
@@ -103,7 +103,7 @@ void msc_kpi_add_client_team(struct msc_cells *into, int client, int64_t period,
 static void add_revenue_cell(struct msc_kpi_ctx *ctx, enum msc_level level, int subject,
                              int64_t period, double r, enum msc_revenue_form form)
 {
-    const struct msc_cell *c = msc_cells_get(ctx->aux, level, subject, period);
+    const struct msc_sum *c = msc_cells_get(ctx->aux, level, subject, period);
     double a = c ? c->num : 0;
     switch (form) {
     case MSC_REVENUE_VALUE: msc_kpi_add(ctx, level, subject, period, r, 0); break;

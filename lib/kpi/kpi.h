@@ -124,7 +124,7 @@ double msc_kpi_attainment(enum msc_better better, double value, double target);
 /* Whether value meets target (on the value rounded to 6 decimals; a tie meets). */
 int msc_kpi_met(enum msc_better better, double value, double target);
 /* Value of a cell: num for value-only KPIs, else num / den (NAN when den is 0). */
-double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_cell *c);
+double msc_kpi_cell_value(const struct msc_kpi_module *mod, const struct msc_sum *c);
 /* Adds to the client's cell (when client >= 0) and the team's, in into
  * (ctx->cells or ctx->aux). */
 void msc_kpi_add_client_team(struct msc_cells *into, int client, int64_t period, double num,

@@ -40,7 +40,7 @@ static int goal_met(const struct msc_kpi_ctx *ctx, const char *id, int64_t perio
     if (k < 0 || isnan(ctx->targets[k]))
         return 0;
     const struct msc_kpi_module *mod = ctx->kpis->mod[k];
-    const struct msc_cell *c = msc_cells_get(ctx->all[k], MSC_LEVEL_TEAM, -1, period);
+    const struct msc_sum *c = msc_cells_get(ctx->all[k], MSC_LEVEL_TEAM, -1, period);
     double v = c ? msc_kpi_cell_value(mod, c) : NAN;
     return !isnan(v) && msc_kpi_met(mod->better, v, ctx->targets[k]);
 }
@@ -100,6 +100,6 @@ int msc_pool_member(const struct msc_model *m, int person)
 double msc_pool_hours(const struct msc_kpi_ctx *ctx, int person, int64_t period)
 {
     int k = msc_kpis_find(ctx->kpis, "utilization");
-    const struct msc_cell *c = k < 0 ? NULL : msc_cells_get(ctx->all[k], MSC_LEVEL_TECH, person, period);
+    const struct msc_sum *c = k < 0 ? NULL : msc_cells_get(ctx->all[k], MSC_LEVEL_TECH, person, period);
     return c && c->den > 0 ? c->den : 0;
 }

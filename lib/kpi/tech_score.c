@@ -11,21 +11,21 @@ static void derive(struct msc_kpi_ctx *ctx)
         double w = ctx->weights[k], target = ctx->targets[k];
         if ((int)k == ctx->index || !(w > 0) || isnan(target))
             continue;
-        const struct msc_cells *cells = ctx->all[k];
-        for (size_t i = 0; i < cells->nslots; i++) {
-            const struct msc_cell *c = &cells->slots[i];
+        struct msc_cells_iter it = {0};
+        struct msc_cell c;
+        while (msc_cells_next(ctx->all[k], &it, &c)) {
             double v;
-            if (!c->used || c->level == MSC_LEVEL_CLIENT || !msc_kpi_in_range(ctx, c->period) ||
-                isnan(v = msc_kpi_cell_value(mod, c)))
+            if (c.level == MSC_LEVEL_CLIENT || !msc_kpi_in_range(ctx, c.period) ||
+                isnan(v = msc_kpi_cell_value(mod, &c.sum)))
                 continue;
-            msc_cells_add(ctx->aux, c->level, c->subject, c->period, w * msc_kpi_attainment(mod->better, v, target), w);
+            msc_cells_add(ctx->aux, c.level, c.subject, c.period, w * msc_kpi_attainment(mod->better, v, target), w);
         }
     }
-    for (size_t i = 0; i < ctx->aux->nslots; i++) {
-        const struct msc_cell *c = &ctx->aux->slots[i];
-        if (c->used && c->den > 0)
-            msc_kpi_add(ctx, c->level, c->subject, c->period, 100 * c->num / c->den, 0);
-    }
+    struct msc_cells_iter it = {0};
+    struct msc_cell c;
+    while (msc_cells_next(ctx->aux, &it, &c))
+        if (c.sum.den > 0)
+            msc_kpi_add(ctx, c.level, c.subject, c.period, 100 * c.sum.num / c.sum.den, 0);
 }
 
 const struct msc_kpi_module msc_kpi_tech_score = {

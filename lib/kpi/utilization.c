@@ -55,7 +55,7 @@ static void finish(struct msc_kpi_ctx *ctx)
             b = b < last ? b : last;
             b = b < data_last ? b : data_last;
             double hours = (double)msc_calendar_workdays(cal, a, b) * m->person[person].weekly_hours / 5;
-            const struct msc_cell *absent = msc_cells_get(ctx->aux, MSC_LEVEL_TECH, (int)person, p);
+            const struct msc_sum *absent = msc_cells_get(ctx->aux, MSC_LEVEL_TECH, (int)person, p);
             if (absent)
                 hours -= absent->num;
             if (hours > 0)

@@ -291,14 +291,16 @@ int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
         const struct msc_kpi_module *mod = r->kpi[k].mod;
         if (!r->kpi[k].selected || !r->kpi[k].available)
             continue;
-        for (size_t i = 0; i < cells[k]->nslots; i++) {
-            const struct msc_cell *c = &cells[k]->slots[i];
-            if (!c->used || c->period < m->first_period || c->period > m->last_period ||
+        struct msc_cells_iter it = {0};
+        struct msc_cell cell;
+        while (msc_cells_next(cells[k], &it, &cell)) {
+            const struct msc_cell *c = &cell;
+            if (c->period < m->first_period || c->period > m->last_period ||
                 empty[c->period - m->first_period] ||
                 !(mod->levels & (1u << c->level)) ||
                 (c->level == MSC_LEVEL_TECH && !msc_model_is_tech(m, c->subject)))
                 continue;
-            double value = msc_kpi_cell_value(mod, c);
+            double value = msc_kpi_cell_value(mod, &c->sum);
             if (isnan(value))
                 continue;
             if (msc_grow(&r->rows, &r->cap, r->count + 1, sizeof *r->rows) < 0) {
@@ -310,8 +312,8 @@ int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
             row->level = (enum msc_level)c->level;
             row->subject = c->level == MSC_LEVEL_TEAM ? -1 : c->subject;
             row->period = c->period;
-            row->num = mod->value_only ? NAN : c->num;
-            row->den = mod->value_only ? NAN : c->den;
+            row->num = mod->value_only ? NAN : c->sum.num;
+            row->den = mod->value_only ? NAN : c->sum.den;
             row->value = value;
             row->target = r->kpi[k].target;
             row->met = isnan(row->target) ? -1 : msc_report_met(mod->better, value, row->target);

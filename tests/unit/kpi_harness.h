@@ -119,7 +119,7 @@ static inline void harness_finish(struct harness *h) { h->ctx.module->finish(&h-
 static inline double harness_value(const struct harness *h, enum msc_level level, int subject,
                                    int64_t period)
 {
-    const struct msc_cell *c = msc_cells_get(&h->cells, level, subject, period);
+    const struct msc_sum *c = msc_cells_get(&h->cells, level, subject, period);
     return c ? msc_kpi_cell_value(h->ctx.module, c) : NAN;
 }
 
