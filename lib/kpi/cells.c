@@ -97,6 +97,14 @@ static size_t sparse_slot(const struct msc_cells_row *r, int col)
     return i;
 }
 
+/* The column in slot i of a row, or -1 when the slot is empty. */
+static int column(const struct msc_cells_row *r, size_t i)
+{
+    if (r->col)
+        return r->col[i];
+    return r->used[i / 64] >> i % 64 & 1 ? (int)i : -1;
+}
+
 /* Lays the row out anew, dense with width columns or sparse with width
  * slots, moving its sums (never adding them, so they stay exact). */
 static int relayout(struct msc_cells_row *r, int dense, size_t width)
@@ -105,7 +113,7 @@ static int relayout(struct msc_cells_row *r, int dense, size_t width)
     n.width = width;
     n.sum = msc_calloc(width, sizeof *n.sum);
     n.col = dense ? NULL : msc_malloc(width * sizeof *n.col);
-    n.used = dense ? msc_calloc(width, 1) : NULL;
+    n.used = dense ? msc_calloc((width + 63) / 64, sizeof *n.used) : NULL;
     if (!n.sum || (dense ? !n.used : !n.col)) {
         row_release(&n);
         return -1;
@@ -113,12 +121,12 @@ static int relayout(struct msc_cells_row *r, int dense, size_t width)
     if (!dense)
         memset(n.col, 0xFF, width * sizeof *n.col);
     for (size_t i = 0; i < r->width; i++) {
-        int col = r->col ? r->col[i] : r->used[i] ? (int)i : -1;
+        int col = column(r, i);
         if (col < 0)
             continue;
         size_t to = dense ? (size_t)col : sparse_slot(&n, col);
         if (dense)
-            n.used[to] = 1;
+            n.used[to / 64] |= 1ull << to % 64;
         else
             n.col[to] = col;
         n.sum[to] = r->sum[i];
@@ -142,8 +150,9 @@ static struct msc_sum *sum_of(struct msc_cells *c, struct msc_cells_row *r, int 
             return NULL;
     }
     if (!r->col) {
-        if (!r->used[col]) {
-            r->used[col] = 1;
+        uint64_t *word = &r->used[col / 64], bit = 1ull << col % 64;
+        if (!(*word & bit)) {
+            *word |= bit;
             r->count++;
             c->count++;
             r->max_col = col > r->max_col ? col : r->max_col;
@@ -198,7 +207,7 @@ const struct msc_sum *msc_cells_get(const struct msc_cells *c, enum msc_level le
     const struct msc_cells_row *r = &L->rows[at];
     int col = subject + 1;
     if (!r->col)
-        return (size_t)col < r->width && r->used[col] ? &r->sum[col] : NULL;
+        return (size_t)col < r->width && column(r, (size_t)col) >= 0 ? &r->sum[col] : NULL;
     size_t i = sparse_slot(r, col);
     return r->col[i] == col ? &r->sum[i] : NULL;
 }
@@ -211,7 +220,7 @@ int msc_cells_next(const struct msc_cells *c, struct msc_cells_iter *it, struct 
             const struct msc_cells_row *r = &L->rows[it->row];
             while (it->i < r->width) {
                 size_t i = it->i++;
-                int col = r->col ? r->col[i] : r->used[i] ? (int)i : -1;
+                int col = column(r, i);
                 if (col < 0)
                     continue;
                 out->period = r->period;

@@ -50,7 +50,7 @@ struct msc_cells_row {
     int64_t period;
     struct msc_sum *sum;    /* dense: by subject + 1; sparse: by slot */
     int *col;               /* sparse: subject + 1 by slot, -1 empty; dense: NULL */
-    unsigned char *used;    /* dense: whether each column was ever added to */
+    uint64_t *used;         /* dense: a bit per column ever added to */
     size_t width;           /* dense: columns; sparse: slots (a power of 2) */
     size_t count;           /* cells used */
     int max_col;            /* largest subject + 1 in the row */
