@@ -47,8 +47,6 @@ void msc_names_init(struct msc_names *n)
     memset(n, 0, sizeof *n);
     msc_arena_init(&n->arena);
     n->seed = *msc_hash_key();
-    for (size_t i = 0; i < sizeof n->seen / sizeof n->seen[0]; i++)
-        n->seen[i].id = -1;
 }
 
 void msc_names_release(struct msc_names *n)
@@ -58,6 +56,7 @@ void msc_names_release(struct msc_names *n)
     free(n->key);
     free(n->slots);
     free(n->scratch);
+    free(n->seen);
     memset(n, 0, sizeof *n);
 }
 
@@ -98,10 +97,10 @@ struct raw {
     struct msc_names_seen *seen;
 };
 
-/* Where a spelling with raw hash h is cached. */
-static size_t seen_at(const struct msc_names *n, uint32_t h)
+/* Where a spelling with raw hash h is cached, or NULL before any is. */
+static struct msc_names_seen *seen_at(const struct msc_names *n, uint32_t h)
 {
-    return h % (sizeof n->seen / sizeof n->seen[0]);
+    return n->nseen ? &n->seen[h & (n->nseen - 1)] : NULL;
 }
 
 /* The id of s when it was seen written exactly so, or -1. */
@@ -110,14 +109,14 @@ static int cached(struct msc_names *n, const char *s, struct raw *raw)
     raw->s = s;
     raw->len = strlen(s);
     uint32_t h = raw->hash = hash(n, s, raw->len);
-    const struct msc_names_seen *e = raw->seen = &n->seen[seen_at(n, h)];
-    return e->id >= 0 && e->hash == h && strcmp(e->raw, s) == 0 ? e->id : -1;
+    const struct msc_names_seen *e = raw->seen = seen_at(n, h);
+    return e && e->id >= 0 && e->hash == h && strcmp(e->raw, s) == 0 ? e->id : -1;
 }
 
 static void remember(const struct raw *raw, int id)
 {
     struct msc_names_seen *e = raw->seen;
-    if (raw->len < sizeof e->raw) {
+    if (e && raw->len < sizeof e->raw) {
         e->hash = raw->hash;
         e->id = id;
         memcpy(e->raw, raw->s, raw->len + 1);
@@ -128,9 +127,9 @@ void msc_names_prefetch(const struct msc_names *n, const char *s)
 {
     size_t len = strlen(s);
     uint32_t h = hash(n, s, len);
-    const struct msc_names_seen *e = &n->seen[seen_at(n, h)];
+    const struct msc_names_seen *e = seen_at(n, h);
     char key[64];
-    if (!n->nslots || (e->id >= 0 && e->hash == h) || (len = fold(s, key, sizeof key)) >= sizeof key)
+    if (!n->nslots || (e && e->id >= 0 && e->hash == h) || (len = fold(s, key, sizeof key)) >= sizeof key)
         return;
 #ifdef __GNUC__
     __builtin_prefetch(&n->slots[hash(n, key, len) & (n->nslots - 1)]);
@@ -188,6 +187,34 @@ static int rehash(struct msc_names *n)
     return 0;
 }
 
+/* The cache of spellings holds every name of a small table (people,
+ * clients) twice over. A table larger than fits the processor's cache
+ * (ticket ids) keeps a small one, for a name repeated in rows in a row:
+ * probing a large one cost a cache miss on every lookup. */
+static size_t seen_size(size_t count)
+{
+    size_t size = 256;
+    if (count > 8192)
+        return size;
+    while (size < 2 * count)
+        size *= 2;
+    return size;
+}
+
+/* Makes the cache size entries, empty; out of memory, it stays as it is
+ * (it is only a cache). */
+static void resize_seen(struct msc_names *n, size_t size)
+{
+    struct msc_names_seen *seen = msc_malloc(size * sizeof *seen);
+    if (!seen)
+        return;
+    for (size_t i = 0; i < size; i++)
+        seen[i].id = -1;
+    free(n->seen);
+    n->seen = seen;
+    n->nseen = size;
+}
+
 int msc_names_intern(struct msc_names *n, const char *s)
 {
     struct raw raw;
@@ -219,6 +246,8 @@ int msc_names_intern(struct msc_names *n, const char *s)
     n->key[n->count] = k;
     slot->hash = h;
     slot->id = (int32_t)++n->count;
+    if (seen_size(n->count) != n->nseen)
+        resize_seen(n, seen_size(n->count));
     return (int)n->count - 1;
 }
 
