@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,36 @@
 #include <unistd.h>
 
 
+/* The date fields of each file. */
+static const int date_fields[MSC_FILE_COUNT][8] = {
+    {MSC_T_CREATED, MSC_T_FR_DUE, MSC_T_FR, MSC_T_RP_DUE, MSC_T_RP, MSC_T_RES_DUE, MSC_T_RES,
+     MSC_T_COMPLETED},
+    {MSC_E_START, MSC_E_END, MSC_E_DATE, MSC_E_ENTERED, -1, -1, -1, -1},
+    {MSC_S_RECEIVED, -1, -1, -1, -1, -1, -1, -1},
+    {-1, -1, -1, -1, -1, -1, -1, -1},
+    {MSC_R_START, MSC_R_END, -1, -1, -1, -1, -1, -1},
+};
+
+/* What the parser threads read a row's dates with (csvread.h, prepare):
+ * set once the header is mapped and never changed after. */
+struct prep {
+    struct msc_header_map map;
+    const struct msc_profile *profile;
+    enum msc_date_order order;
+    /* The day/month order was still open: a date is read both ways, and
+     * left to on_row unless both agree. */
+    int pending;
+    int field[8];
+    int n;
+};
+
+/* A row's dates as the parser thread read them. */
+enum { NOT_PREPARED = -1 };
+struct prepared_dates {
+    int64_t t[8];
+    signed char st[8];           /* MSC_FIELD_*, or NOT_PREPARED */
+    int votes;                   /* a date puts the year last (row_votes) */
+};
 
 struct loader {
     struct msc_model *m;
@@ -44,21 +75,81 @@ struct loader {
     int rejected;
     struct msc_error *err;
     enum msc_status status;      /* a header fault found in the callback */
+    struct prep prep;
+    const void *_Atomic prep_with; /* &prep once the header is mapped */
+    signed char date_slot[MSC_MAX_FIELDS]; /* field -> index in prep.field, or -1 */
 };
 
 static int in_words(const char *words, const char *s);
 
-static const char *cell(const struct loader *ld, int field)
+/* A row's cell of a field, "" when absent or one of the profile's words
+ * for empty. */
+static const char *cell_in(const struct msc_header_map *map, const struct msc_profile *p,
+                           const struct msc_csv_row *row, int field)
 {
-    int c = ld->map.col[field];
-    const char *s = c >= 0 && (size_t)c < ld->row->nfields ? ld->row->fields[c] : "";
-    if (ld->used_profile->empty_words && *s) {
+    int c = map->col[field];
+    const char *s = c >= 0 && (size_t)c < row->nfields ? row->fields[c] : "";
+    if (p->empty_words && *s) {
         char folded[16];
-        if (msc_name_fold(s, folded, sizeof folded) < sizeof folded &&
-            in_words(ld->used_profile->empty_words, folded))
+        if (msc_name_fold(s, folded, sizeof folded) < sizeof folded && in_words(p->empty_words, folded))
             return "";
     }
     return s;
+}
+
+static const char *cell(const struct loader *ld, int field)
+{
+    return cell_in(&ld->map, ld->used_profile, ld->row, field);
+}
+
+/* In a parser thread: the row's dates. */
+static void prepare_dates(const void *with, const struct msc_csv_row *row, void *out)
+{
+    const struct prep *p = with;
+    struct prepared_dates *d = out;
+    d->votes = 0;
+    for (int i = 0; i < p->n; i++) {
+        const char *s = cell_in(&p->map, p->profile, row, p->field[i]);
+        size_t c = (size_t)p->map.col[p->field[i]];
+        d->votes |= p->pending && c < row->nfields && msc_date_vote(row->fields[c]) != MSC_VOTE_NONE;
+        int64_t t = MSC_TIME_NONE, other = MSC_TIME_NONE;
+        int st = msc_parse_datetime(s, p->order, &t);
+        if (p->pending && (msc_parse_datetime(s, p->order == MSC_DATE_DMY ? MSC_DATE_MDY : MSC_DATE_DMY,
+                                              &other) != st || (st == MSC_FIELD_OK && other != t)))
+            st = NOT_PREPARED;
+        d->st[i] = (signed char)st;
+        d->t[i] = t;
+    }
+}
+
+/* Lets the parser threads read the dates of the rows to come. */
+static void publish_dates(struct loader *ld)
+{
+    struct prep *p = &ld->prep;
+    p->map = ld->map;
+    p->profile = ld->used_profile;
+    p->order = ld->date_order;
+    p->pending = ld->order_pending;
+    for (int i = 0; i < 8 && date_fields[ld->file][i] >= 0; i++)
+        if (ld->map.col[date_fields[ld->file][i]] >= 0) {
+            ld->date_slot[date_fields[ld->file][i]] = (signed char)p->n;
+            p->field[p->n++] = date_fields[ld->file][i];
+        }
+    if (p->n)
+        atomic_store(&ld->prep_with, p);
+}
+
+/* A date cell: as the parser thread read it, else read now. */
+static int read_time(struct loader *ld, int field, int64_t *t)
+{
+    const struct prepared_dates *d = ld->row->prepared;
+    int i = ld->date_slot[field];
+    if (d && i >= 0 && d->st[i] != NOT_PREPARED) {
+        if (d->st[i] == MSC_FIELD_OK)
+            *t = d->t[i];
+        return d->st[i];
+    }
+    return msc_parse_datetime(cell(ld, field), ld->date_order, t);
 }
 
 static int is_blank(const char *s)
@@ -126,7 +217,7 @@ static void warn(struct loader *ld, int field, const char *what, const char *con
 static int64_t opt_time(struct loader *ld, int field)
 {
     int64_t t = MSC_TIME_NONE;
-    int st = msc_parse_datetime(cell(ld, field), ld->date_order, &t);
+    int st = read_time(ld, field, &t);
     if (st == MSC_FIELD_BAD)
         warn(ld, field, "unparseable date", "treated as missing");
     return st == MSC_FIELD_OK ? t : MSC_TIME_NONE;
@@ -306,7 +397,7 @@ static int load_ticket(struct loader *ld)
         if (!present(ld, required[i]))
             return reject(ld, required[i], "missing required field");
     int64_t created;
-    if (msc_parse_datetime(cell(ld, MSC_T_CREATED), ld->date_order, &created) != MSC_FIELD_OK)
+    if (read_time(ld, MSC_T_CREATED, &created) != MSC_FIELD_OK)
         return reject(ld, MSC_T_CREATED, "unparseable date");
     /* Interning is the duplicate check: no later fault can reject the row. */
     size_t before = msc_names_count(&m->ticket_ids);
@@ -374,13 +465,13 @@ static int load_entry(struct loader *ld)
 
     /* start, else date_worked at midnight: either may stand in for the other. */
     int64_t start = MSC_TIME_NONE, day = MSC_TIME_NONE, end = MSC_TIME_NONE;
-    int st_start = msc_parse_datetime(cell(ld, MSC_E_START), ld->date_order, &start);
-    int st_day = msc_parse_datetime(cell(ld, MSC_E_DATE), ld->date_order, &day);
+    int st_start = read_time(ld, MSC_E_START, &start);
+    int st_day = read_time(ld, MSC_E_DATE, &day);
     if (st_start == MSC_FIELD_BAD && st_day != MSC_FIELD_OK)
         return reject(ld, MSC_E_START, "unparseable date");
     if (st_day == MSC_FIELD_BAD && st_start != MSC_FIELD_OK)
         return reject(ld, MSC_E_DATE, "unparseable date");
-    int st_end = msc_parse_datetime(cell(ld, MSC_E_END), ld->date_order, &end);
+    int st_end = read_time(ld, MSC_E_END, &end);
     double hours = NAN;
     int st_hours = parse_hours(ld, MSC_E_HOURS, &hours);
     int have_span = st_start == MSC_FIELD_OK && st_end == MSC_FIELD_OK;
@@ -474,7 +565,7 @@ static int load_survey(struct loader *ld)
         unknown_ticket = id < 0;
     }
     int64_t received = MSC_TIME_NONE, fallback = t ? t->completed : MSC_TIME_NONE;
-    int st_received = msc_parse_datetime(cell(ld, MSC_S_RECEIVED), ld->date_order, &received);
+    int st_received = read_time(ld, MSC_S_RECEIVED, &received);
 
     /* The first fault in kpis.md's order: missing, unparseable, out of range. */
     if (!present(ld, MSC_S_SCORE))
@@ -710,14 +801,7 @@ static int scan_dates(struct loader *ld, size_t limit)
  * when every date reads both ways, the profile's default. */
 static int decide_date_order(struct loader *ld, char delimiter)
 {
-    static const int dates[MSC_FILE_COUNT][8] = {
-        {MSC_T_CREATED, MSC_T_FR_DUE, MSC_T_FR, MSC_T_RP_DUE, MSC_T_RP, MSC_T_RES_DUE, MSC_T_RES,
-         MSC_T_COMPLETED},
-        {MSC_E_START, MSC_E_END, MSC_E_DATE, MSC_E_ENTERED, -1, -1, -1, -1},
-        {MSC_S_RECEIVED, -1, -1, -1, -1, -1, -1, -1},
-        {-1, -1, -1, -1, -1, -1, -1, -1},
-        {MSC_R_START, MSC_R_END, -1, -1, -1, -1, -1, -1},
-    };
+    const int *dates = date_fields[ld->file];
     const struct msc_profile *p = ld->used_profile;
     if (!order_inferred(ld->m, p)) {
         ld->date_order = p->date_order ? (enum msc_date_order)(p->date_order - 1) : ld->m->settings->date_order;
@@ -725,9 +809,9 @@ static int decide_date_order(struct loader *ld, char delimiter)
     }
     ld->date_order = (enum msc_date_order)p->default_order;
     ld->delimiter = delimiter;
-    for (int i = 0; i < 8 && dates[ld->file][i] >= 0; i++)
-        if (ld->map.col[dates[ld->file][i]] >= 0)
-            ld->date_cols[ld->ndate_cols++] = ld->map.col[dates[ld->file][i]];
+    for (int i = 0; i < 8 && dates[i] >= 0; i++)
+        if (ld->map.col[dates[i]] >= 0)
+            ld->date_cols[ld->ndate_cols++] = ld->map.col[dates[i]];
     if (!ld->ndate_cols)
         return 0;
     ld->order_pending = 1;
@@ -737,6 +821,9 @@ static int decide_date_order(struct loader *ld, char delimiter)
 /* Whether a row read while the order is pending has a date that votes. */
 static int row_votes(const struct loader *ld, const struct msc_csv_row *row)
 {
+    const struct prepared_dates *d = row->prepared;
+    if (d)
+        return d->votes;
     for (size_t i = 0; i < ld->ndate_cols; i++)
         if ((size_t)ld->date_cols[i] < row->nfields && msc_date_vote(row->fields[ld->date_cols[i]]) != MSC_VOTE_NONE)
             return 1;
@@ -850,6 +937,7 @@ static int on_row(void *ctx, const struct msc_csv_row *row)
             ld->status = ld->m->nomem ? MSC_ERR_NOMEM : MSC_ERR_INPUT;
             return 1;
         }
+        publish_dates(ld);
         return 0;
     }
     if (ld->order_pending && row_votes(ld, row) && scan_dates(ld, 0) < 0) {
@@ -922,11 +1010,13 @@ enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const ch
     ld.info = info;
     ld.err = err;
     ld.profile = profile;
+    memset(ld.date_slot, 0xFF, sizeof ld.date_slot);
     info->path = msc_arena_strdup(&m->arena, path);
     if (!info->path)
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
 
-    static const struct msc_csv_callbacks cb = {on_row, on_bad, peek_row};
+    const struct msc_csv_callbacks cb = {on_row, on_bad, peek_row, prepare_dates,
+                                         sizeof(struct prepared_dates), &ld.prep_with};
     struct msc_csv_info csv = {0};
     struct msc_error local = {0};
     enum msc_status st = MSC_OK;

@@ -6,6 +6,8 @@
 #include <csv.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,7 @@
  * Rows are packed, as they are parsed, into a batch: a byte string of
  * records
  *   'R' line index delimiter nfields (len bytes NUL)*nfields
+ *   'P' as 'R', then size and the size bytes prepare made of the row
  *   'B' line at len reason NUL
  * (line, at and index are longs, len and nfields uint32_t, unaligned). Packing
  * straight from libcsv's field callback means each field is copied once,
@@ -37,6 +40,12 @@ struct reader {
     /* Called after each record; returns nonzero to stop reading. */
     int (*deliver)(void *sink, struct batch *out);
     void *sink;
+    /* A parser thread's prepare (csvread.h) and what it works with; NULL
+     * when rows are not prepared. */
+    const struct msc_csv_callbacks *cb;
+    const void *with;
+    const char **ptrs;  /* the row's fields, for prepare */
+    size_t ptrs_cap;
 
     size_t row_at;  /* offset of the current row's record in out */
     uint32_t nfields;
@@ -191,6 +200,36 @@ static void reset_row(struct reader *r)
     r->row_start = -1;
 }
 
+static const char *decode(const char *p, struct msc_csv_row *row, const char ***ptrs, size_t *cap,
+                          char *msg, size_t msg_cap, long line_off, long index_off, void *prepared);
+
+/* A union, so that prepare may write any type into it. */
+union prepared {
+    max_align_t align;
+    unsigned char bytes[MSC_CSV_PREPARED_MAX];
+};
+
+/* Runs prepare on the row just packed, and packs what it made after it. */
+static int prepare_row(struct reader *r)
+{
+    uint32_t size = (uint32_t)r->cb->prepared_size;
+    union prepared out;
+    struct msc_csv_row row;
+    if (reserve(r, sizeof size + size) < 0 ||
+        !decode(r->out->data + r->row_at, &row, &r->ptrs, &r->ptrs_cap, NULL, 0, 0, 0, NULL)) {
+        r->nomem = 1;
+        return -1;
+    }
+    memset(&out, 0, size);
+    r->cb->prepare(r->with, &row, &out);
+    char *p = r->out->data + r->out->len;
+    memcpy(p, &size, sizeof size);
+    memcpy(p + sizeof size, &out, size);
+    r->out->len += sizeof size + size;
+    r->out->data[r->row_at] = 'P';
+    return 0;
+}
+
 static void on_row_end(int c, void *ud)
 {
     struct reader *r = ud;
@@ -213,6 +252,8 @@ static void on_row_end(int c, void *ud)
     p += sizeof r->index;
     *p++ = r->delimiter;
     memcpy(p, &r->nfields, sizeof r->nfields);
+    if (r->with && r->index > 0 && prepare_row(r) < 0)
+        return;
     if (r->index > 0)
         r->info->rows++;
     r->index++;
@@ -426,12 +467,13 @@ static long file_start(const char *p, size_t got, const char *name, char *delimi
     return skip;
 }
 
-/* Decodes the record at p into row (fields into *ptrs, grown as needed);
- * returns the next record, or NULL on no memory. A bad row's reason, with
+/* Decodes the record at p into row (fields into *ptrs, grown as needed;
+ * what prepare made into prepared, unless NULL); returns the next record,
+ * or NULL on no memory. A bad row's reason, with
  * its "of line" and "(row skipped)", goes to msg (cap bytes); rows leave
  * msg alone and bad rows leave row->fields NULL. */
 static const char *decode(const char *p, struct msc_csv_row *row, const char ***ptrs, size_t *cap,
-                          char *msg, size_t msg_cap, long line_off, long index_off)
+                          char *msg, size_t msg_cap, long line_off, long index_off, void *prepared)
 {
     char kind = *p++;
     uint32_t n;
@@ -468,6 +510,17 @@ static const char *decode(const char *p, struct msc_csv_row *row, const char ***
     }
     row->fields = *ptrs;
     row->nfields = n;
+    row->prepared = NULL;
+    if (kind == 'P') {
+        uint32_t size;
+        memcpy(&size, p, sizeof size);
+        p += sizeof size;
+        if (prepared) {
+            memcpy(prepared, p, size);
+            row->prepared = prepared;
+        }
+        p += size;
+    }
     return p;
 }
 
@@ -475,6 +528,7 @@ static const char *decode(const char *p, struct msc_csv_row *row, const char ***
 struct unpack {
     const char **ptrs, **ahead;
     size_t cap, ahead_cap;
+    union prepared prepared;
 };
 
 #define PEEK_ROWS 4
@@ -492,14 +546,14 @@ static int replay(const struct batch *b, const struct msc_csv_callbacks *cb, voi
     while (p < end) {
         for (; cb->peek && lead <= PEEK_ROWS && peeked < end; lead++) {
             struct msc_csv_row row;
-            peeked = decode(peeked, &row, &u->ahead, &u->ahead_cap, msg, sizeof msg, line_off, index_off);
+            peeked = decode(peeked, &row, &u->ahead, &u->ahead_cap, msg, sizeof msg, line_off, index_off, NULL);
             if (!peeked)
                 return 1;
             if (row.fields)
                 cb->peek(ctx, &row);
         }
         struct msc_csv_row row;
-        p = decode(p, &row, &u->ptrs, &u->cap, msg, sizeof msg, line_off, index_off);
+        p = decode(p, &row, &u->ptrs, &u->cap, msg, sizeof msg, line_off, index_off, &u->prepared);
         lead--;
         if (!p)
             return 1;
@@ -628,6 +682,7 @@ struct chunked {
     pthread_cond_t changed;
     FILE *f;
     const char *name;
+    const struct msc_csv_callbacks *cb;
     char delimiter;
     struct chunk ring[RING];   /* chunk k in ring[k % RING] */
     long next, consumed;       /* chunks taken by workers; chunks replayed */
@@ -728,6 +783,10 @@ static void parse_chunk(struct chunked *cs, struct chunk *c, long k, char delimi
         c->status = out_of_memory(cs->name, &c->err);
         return;
     }
+    if (cs->cb->prepare && cs->cb->prepare_with) {
+        r.cb = cs->cb;
+        r.with = atomic_load(cs->cb->prepare_with);
+    }
     feed_block(&r, c->raw, c->len);
     if (c->last)
         reader_fini(&r);
@@ -736,6 +795,7 @@ static void parse_chunk(struct chunked *cs, struct chunk *c, long k, char delimi
     c->index_end = r.index;
     c->status = reader_status(&r, 0, cs->name, &c->err);
     csv_free(&r.p);
+    free(r.ptrs);
 }
 
 /* The caller's thread is the one that cannot be split, since it runs the
@@ -809,6 +869,7 @@ static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_
     memset(&cs, 0, sizeof cs);
     cs.f = f;
     cs.name = name;
+    cs.cb = cb;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int nworkers = cores < 1 ? 1 : cores > MAX_WORKERS ? MAX_WORKERS : (int)cores;
     cs.ahead = 2 * nworkers + 2;
@@ -821,7 +882,8 @@ static enum msc_status read_chunked(FILE *f, const char *name, const struct msc_
 
     struct direct d;
     struct resync rs;
-    struct unpack u = {NULL, NULL, 0, 0};
+    struct unpack u;
+    memset(&u, 0, sizeof u);
     enum msc_status st = MSC_OK;
     long k = 0, line = 1, index = 0; /* the next chunk, physical line and row */
     direct_init(&d, cb, ctx);

@@ -41,6 +41,9 @@ struct msc_csv_row {
     long line;                 /* physical line the row starts on, from 1 */
     long index;                /* 0 for the header row, then 1, 2, ... */
     char delimiter;
+    /* What the callbacks' prepare made of the row in a parser thread, or
+     * NULL when it did not run on this row. */
+    const void *prepared;
 };
 
 struct msc_csv_callbacks {
@@ -53,7 +56,21 @@ struct msc_csv_callbacks {
      * up (a hash table slot far from the cache). It must not change what
      * on_row sees. msc_csv_read_stream does not call it. */
     void (*peek)(void *ctx, const struct msc_csv_row *row);
+    /* Optional: work on a row done in a parser thread, where the caller's
+     * thread does not wait for it (reading a row's dates, say). It runs
+     * from the first chunk parsed after *prepare_with is set (on_row sets
+     * it, typically at the header), with that value, which it may only
+     * read, as may it nothing else that changes; it writes prepared_size
+     * (at most MSC_CSV_PREPARED_MAX) bytes, which on_row finds in
+     * row->prepared. Rows parsed before that, and rows that the caller's
+     * thread parses itself (around a quoted field that spans chunks, and
+     * in msc_csv_read_stream), come with row->prepared NULL. */
+    void (*prepare)(const void *with, const struct msc_csv_row *row, void *out);
+    size_t prepared_size;
+    const void *_Atomic *prepare_with;
 };
+
+#define MSC_CSV_PREPARED_MAX 256
 
 struct msc_csv_info {
     char delimiter;

@@ -3,6 +3,7 @@
 #include "read/csvread.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,7 +44,7 @@ static void on_bad(void *ctx, long line, const char *reason)
 static enum msc_status read_bytes(const char *data, size_t len, struct seen *s, struct msc_csv_info *info,
                                   struct msc_error *err)
 {
-    static const struct msc_csv_callbacks cb = {on_row, on_bad, NULL};
+    static const struct msc_csv_callbacks cb = {.on_row = on_row, .on_bad = on_bad};
     FILE *f = fmemopen((void *)data, len, "rb");
     memset(s, 0, sizeof *s);
     enum msc_status st = msc_csv_read_stream(f, "t.csv", &cb, s, info, err);
@@ -58,7 +59,24 @@ struct trace {
     char *text;
     size_t len, cap;
     long delivered, peeks, early_peeks; /* rows; peeks; peeks not ahead of on_row */
+    long prepared, prepared_wrong;      /* rows that came prepared; wrongly */
+    const void *_Atomic with;           /* set at the header: rows after are prepared */
 };
+
+static const unsigned long long trace_seed = 1469598103934665603ull;
+
+/* What the parser threads make of a row: a checksum of its fields. */
+static void trace_prepare(const void *with, const struct msc_csv_row *row, void *out)
+{
+    unsigned long long h = *(const unsigned long long *)with;
+    for (size_t i = 0; i < row->nfields; i++)
+        for (const char *p = row->fields[i];; p++) {
+            h = (h ^ (unsigned char)*p) * 1099511628211ull;
+            if (!*p)
+                break;
+        }
+    memcpy(out, &h, sizeof h);
+}
 
 static void trace_add(struct trace *t, const char *s, size_t n)
 {
@@ -75,7 +93,16 @@ static void trace_str(struct trace *t, const char *s) { trace_add(t, s, strlen(s
 
 static int trace_row(void *ctx, const struct msc_csv_row *row)
 {
-    ((struct trace *)ctx)->delivered = row->index + 1;
+    struct trace *t = ctx;
+    t->delivered = row->index + 1;
+    if (row->index == 0)
+        atomic_store(&t->with, &trace_seed);
+    if (row->prepared) {
+        unsigned long long want;
+        trace_prepare(&trace_seed, row, &want);
+        t->prepared++;
+        t->prepared_wrong += row->index == 0 || memcmp(row->prepared, &want, sizeof want) != 0;
+    }
     char head[64];
     snprintf(head, sizeof head, "R%ld/%ld/%c:", row->line, row->index, row->delimiter);
     trace_str(ctx, head);
@@ -108,12 +135,16 @@ static void trace_peek(void *ctx, const struct msc_csv_row *row)
  * msc_csv_read_stream from memory, into t. */
 static void trace_read(const char *path, const char *data, size_t len, struct trace *t)
 {
-    static const struct msc_csv_callbacks cb = {trace_row, trace_bad, trace_peek};
+    const struct msc_csv_callbacks cb = {.on_row = trace_row, .on_bad = trace_bad, .peek = trace_peek,
+                                         .prepare = trace_prepare,
+                                         .prepared_size = sizeof(unsigned long long),
+                                         .prepare_with = &t->with};
     struct msc_csv_info info;
     struct msc_error err = {0};
     enum msc_status st;
     t->len = 0;
     t->delivered = 0;
+    atomic_store(&t->with, NULL);
     trace_str(t, "");
     if (path) {
         FILE *f = fopen(path, "wb");
@@ -135,7 +166,9 @@ static void trace_read(const char *path, const char *data, size_t len, struct tr
 
 /* The parallel reader, cut into chunks of a few bytes, delivers exactly
  * what the sequential one does: random inputs of quotes, delimiters,
- * newlines, CRs, blanks, NULs and both encodings, at every chunk size. */
+ * newlines, CRs, blanks, NULs and both encodings, at every chunk size.
+ * Rows after the header may come prepared (never the header itself, nor
+ * from the sequential reader), and then with what prepare makes of them. */
 static void check_chunked_equals_sequential(void)
 {
     static const char *const atoms[] = {"a", "bc", ",", ";", "\"", "\"\"", "\n", "\n", "\r\n", "\r", " ",
@@ -172,6 +205,7 @@ static void check_chunked_equals_sequential(void)
     msc_csv_set_chunk_bytes(0);
     CHECK(mismatches == 0);
     CHECK(par.peeks > 0 && par.early_peeks == 0 && seq.peeks == 0);
+    CHECK(par.prepared > 0 && par.prepared_wrong == 0 && seq.prepared == 0);
     remove(path);
     free(seq.text);
     free(par.text);
