@@ -33,9 +33,7 @@ struct prep {
     struct msc_header_map map;
     const struct msc_profile *profile;
     enum msc_date_order order;
-    /* The day/month order was still open: a date is read both ways, and
-     * left to on_row unless both agree. */
-    int pending;
+    int pending;                 /* the day/month order was still open */
     int field[8];
     int n;
 };
@@ -102,22 +100,23 @@ static const char *cell(const struct loader *ld, int field)
     return cell_in(&ld->map, ld->used_profile, ld->row, field);
 }
 
-/* In a parser thread: the row's dates. */
+/* In a parser thread: the row's dates. While the order is open, a date
+ * that puts the year last is left to on_row (which then settles the
+ * order); any other reads alike in both orders (data-model.md). */
 static void prepare_dates(const void *with, const struct msc_csv_row *row, void *out)
 {
     const struct prep *p = with;
     struct prepared_dates *d = out;
     d->votes = 0;
     for (int i = 0; i < p->n; i++) {
-        const char *s = cell_in(&p->map, p->profile, row, p->field[i]);
         size_t c = (size_t)p->map.col[p->field[i]];
-        d->votes |= p->pending && c < row->nfields && msc_date_vote(row->fields[c]) != MSC_VOTE_NONE;
-        int64_t t = MSC_TIME_NONE, other = MSC_TIME_NONE;
-        int st = msc_parse_datetime(s, p->order, &t);
-        if (p->pending && (msc_parse_datetime(s, p->order == MSC_DATE_DMY ? MSC_DATE_MDY : MSC_DATE_DMY,
-                                              &other) != st || (st == MSC_FIELD_OK && other != t)))
-            st = NOT_PREPARED;
-        d->st[i] = (signed char)st;
+        if (p->pending && c < row->nfields && msc_date_vote(row->fields[c]) != MSC_VOTE_NONE) {
+            d->votes = 1;
+            d->st[i] = NOT_PREPARED;
+            continue;
+        }
+        int64_t t = MSC_TIME_NONE;
+        d->st[i] = (signed char)msc_parse_datetime(cell_in(&p->map, p->profile, row, p->field[i]), p->order, &t);
         d->t[i] = t;
     }
 }
