@@ -27,24 +27,35 @@ static const int date_fields[MSC_FILE_COUNT][8] = {
     {MSC_R_START, MSC_R_END, -1, -1, -1, -1, -1, -1},
 };
 
-/* What the parser threads read a row's dates with (csvread.h, prepare):
- * set once the header is mapped and never changed after. */
+/* The fields whose names are looked up, hashed ahead. */
+static const int name_fields[MSC_FILE_COUNT][4] = {
+    {MSC_T_ID, MSC_T_NUMBER, MSC_T_CLIENT, MSC_T_RESOURCE},
+    {MSC_E_RESOURCE, MSC_E_TICKET, MSC_E_CLIENT, -1},
+    {MSC_S_TICKET, MSC_S_RESOURCE, MSC_S_CLIENT, -1},
+    {-1, -1, -1, -1},
+    {-1, -1, -1, -1},
+};
+
+/* What the parser threads read a row with (csvread.h, prepare): set once
+ * the header is mapped and never changed after. */
 struct prep {
     struct msc_header_map map;
     const struct msc_profile *profile;
     enum msc_date_order order;
     int pending;                 /* the day/month order was still open */
-    int field[8];
-    int n;
+    int field[8], name[4];       /* date and name fields, by slot */
+    int n, nnames;
 };
 
-/* A row's dates as the parser thread read them. */
+/* A row's dates and names as the parser thread read them. */
 enum { NOT_PREPARED = -1 };
-struct prepared_dates {
+struct prepared {
     int64_t t[8];
     signed char st[8];           /* MSC_FIELD_*, or NOT_PREPARED */
     int votes;                   /* a date puts the year last (row_votes) */
+    struct msc_name_hashes name[4];
 };
+_Static_assert(sizeof(struct prepared) <= MSC_CSV_PREPARED_MAX, "a prepared row fits the reader's buffer");
 
 struct loader {
     struct msc_model *m;
@@ -75,7 +86,7 @@ struct loader {
     enum msc_status status;      /* a header fault found in the callback */
     struct prep prep;
     const void *_Atomic prep_with; /* &prep once the header is mapped */
-    signed char date_slot[MSC_MAX_FIELDS]; /* field -> index in prep.field, or -1 */
+    signed char date_slot[MSC_MAX_FIELDS], name_slot[MSC_MAX_FIELDS]; /* field -> slot, or -1 */
 };
 
 static int in_words(const char *words, const char *s);
@@ -100,13 +111,16 @@ static const char *cell(const struct loader *ld, int field)
     return cell_in(&ld->map, ld->used_profile, ld->row, field);
 }
 
-/* In a parser thread: the row's dates. While the order is open, a date
- * that puts the year last is left to on_row (which then settles the
- * order); any other reads alike in both orders (data-model.md). */
-static void prepare_dates(const void *with, const struct msc_csv_row *row, void *out)
+/* In a parser thread: the row's dates, and the hashes of its names. While
+ * the order is open, a date that puts the year last is left to on_row
+ * (which then settles the order); any other reads alike in both orders
+ * (data-model.md). */
+static void prepare_row(const void *with, const struct msc_csv_row *row, void *out)
 {
     const struct prep *p = with;
-    struct prepared_dates *d = out;
+    struct prepared *d = out;
+    for (int i = 0; i < p->nnames; i++)
+        msc_names_hash(cell_in(&p->map, p->profile, row, p->name[i]), &d->name[i]);
     d->votes = 0;
     for (int i = 0; i < p->n; i++) {
         size_t c = (size_t)p->map.col[p->field[i]];
@@ -121,8 +135,8 @@ static void prepare_dates(const void *with, const struct msc_csv_row *row, void 
     }
 }
 
-/* Lets the parser threads read the dates of the rows to come. */
-static void publish_dates(struct loader *ld)
+/* Lets the parser threads read the rows to come. */
+static void publish_prep(struct loader *ld)
 {
     struct prep *p = &ld->prep;
     p->map = ld->map;
@@ -134,14 +148,27 @@ static void publish_dates(struct loader *ld)
             ld->date_slot[date_fields[ld->file][i]] = (signed char)p->n;
             p->field[p->n++] = date_fields[ld->file][i];
         }
-    if (p->n)
+    for (int i = 0; i < 4 && name_fields[ld->file][i] >= 0; i++)
+        if (ld->map.col[name_fields[ld->file][i]] >= 0) {
+            ld->name_slot[name_fields[ld->file][i]] = (signed char)p->nnames;
+            p->name[p->nnames++] = name_fields[ld->file][i];
+        }
+    if (p->n || p->nnames)
         atomic_store(&ld->prep_with, p);
+}
+
+/* A name cell's hashes as the parser thread worked them out, or NULL. */
+static const struct msc_name_hashes *hashes(const struct loader *ld, int field)
+{
+    const struct prepared *d = ld->row->prepared;
+    int i = ld->name_slot[field];
+    return d && i >= 0 ? &d->name[i] : NULL;
 }
 
 /* A date cell: as the parser thread read it, else read now. */
 static int read_time(struct loader *ld, int field, int64_t *t)
 {
-    const struct prepared_dates *d = ld->row->prepared;
+    const struct prepared *d = ld->row->prepared;
     int i = ld->date_slot[field];
     if (d && i >= 0 && d->st[i] != NOT_PREPARED) {
         if (d->st[i] == MSC_FIELD_OK)
@@ -401,7 +428,7 @@ static int load_ticket(struct loader *ld)
     /* Interning is the duplicate check: no later fault can reject the row. */
     size_t before = msc_names_count(&m->ticket_ids);
     int id = msc_grow(&m->ticket, &m->ticket_cap, before + 1, sizeof *m->ticket) < 0
-                 ? -2 : msc_names_intern(&m->ticket_ids, cell(ld, key));
+                 ? -2 : msc_names_intern_hashed(&m->ticket_ids, cell(ld, key), hashes(ld, key));
     if (id < 0) {
         m->nomem = 1;
         return -1;
@@ -413,8 +440,8 @@ static int load_ticket(struct loader *ld)
     memset(&t, 0, sizeof t);
     t.created = created;
     t.first_person = -1;
-    t.client = msc_model_client(m, cell(ld, MSC_T_CLIENT));
-    t.person = msc_model_person(m, cell(ld, MSC_T_RESOURCE));
+    t.client = msc_model_client_hashed(m, cell(ld, MSC_T_CLIENT), hashes(ld, MSC_T_CLIENT));
+    t.person = msc_model_person_hashed(m, cell(ld, MSC_T_RESOURCE), hashes(ld, MSC_T_RESOURCE));
     if (t.person >= 0)
         m->person[t.person].named_in_work = 1;
     t.reactive = (type_flags(ld, cell(ld, MSC_T_TYPE)) & TYPE_REACTIVE) != 0;
@@ -513,7 +540,7 @@ static int load_entry(struct loader *ld)
         warn(ld, -1, what, NULL);
     }
 
-    e.person = msc_model_person(m, cell(ld, MSC_E_RESOURCE));
+    e.person = msc_model_person_hashed(m, cell(ld, MSC_E_RESOURCE), hashes(ld, MSC_E_RESOURCE));
     if (e.person < 0)
         return -1;
     struct msc_person *p = &m->person[e.person];
@@ -525,7 +552,7 @@ static int load_entry(struct loader *ld)
 
     int on_ticket = present(ld, MSC_E_TICKET);
     if (on_ticket) {
-        int id = msc_model_find_ticket(m, cell(ld, MSC_E_TICKET));
+        int id = msc_model_find_ticket_hashed(m, cell(ld, MSC_E_TICKET), hashes(ld, MSC_E_TICKET));
         if (id >= 0) {
             struct msc_ticket *t = &m->ticket[id];
             e.ticket = t;
@@ -539,7 +566,8 @@ static int load_entry(struct loader *ld)
             warn(ld, MSC_E_TICKET, "ticket id not in tickets.csv", "kept; not counted for ticket KPIs");
         }
     }
-    e.client = e.ticket ? e.ticket->client : msc_model_client(m, cell(ld, MSC_E_CLIENT));
+    e.client = e.ticket ? e.ticket->client
+                        : msc_model_client_hashed(m, cell(ld, MSC_E_CLIENT), hashes(ld, MSC_E_CLIENT));
     unsigned type = type_flags(ld, cell(ld, MSC_E_TYPE));
     e.absence = (type & TYPE_ABSENCE) != 0;
     e.client_work = (on_ticket || present(ld, MSC_E_CLIENT)) && !(type & TYPE_NON_CLIENT);
@@ -559,7 +587,7 @@ static int load_survey(struct loader *ld)
     const struct msc_ticket *t = NULL;
     int unknown_ticket = 0;
     if (present(ld, MSC_S_TICKET)) {
-        int id = msc_model_find_ticket(m, cell(ld, MSC_S_TICKET));
+        int id = msc_model_find_ticket_hashed(m, cell(ld, MSC_S_TICKET), hashes(ld, MSC_S_TICKET));
         t = id >= 0 ? &m->ticket[id] : NULL;
         unknown_ticket = id < 0;
     }
@@ -820,7 +848,7 @@ static int decide_date_order(struct loader *ld, char delimiter)
 /* Whether a row read while the order is pending has a date that votes. */
 static int row_votes(const struct loader *ld, const struct msc_csv_row *row)
 {
-    const struct prepared_dates *d = row->prepared;
+    const struct prepared *d = row->prepared;
     if (d)
         return d->votes;
     for (size_t i = 0; i < ld->ndate_cols; i++)
@@ -921,7 +949,7 @@ static void peek_row(void *ctx, const struct msc_csv_row *row)
         return;
     const struct msc_csv_row *current = ld->row;
     ld->row = row;
-    msc_names_prefetch(&ld->m->ticket_ids, cell(ld, field));
+    msc_names_prefetch_hashed(&ld->m->ticket_ids, cell(ld, field), hashes(ld, field));
     ld->row = current;
 }
 
@@ -936,7 +964,7 @@ static int on_row(void *ctx, const struct msc_csv_row *row)
             ld->status = ld->m->nomem ? MSC_ERR_NOMEM : MSC_ERR_INPUT;
             return 1;
         }
-        publish_dates(ld);
+        publish_prep(ld);
         return 0;
     }
     if (ld->order_pending && row_votes(ld, row) && scan_dates(ld, 0) < 0) {
@@ -1010,12 +1038,13 @@ enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const ch
     ld.err = err;
     ld.profile = profile;
     memset(ld.date_slot, 0xFF, sizeof ld.date_slot);
+    memset(ld.name_slot, 0xFF, sizeof ld.name_slot);
     info->path = msc_arena_strdup(&m->arena, path);
     if (!info->path)
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
 
-    const struct msc_csv_callbacks cb = {on_row, on_bad, peek_row, prepare_dates,
-                                         sizeof(struct prepared_dates), &ld.prep_with};
+    const struct msc_csv_callbacks cb = {on_row, on_bad, peek_row, prepare_row, sizeof(struct prepared),
+                                         &ld.prep_with};
     struct msc_csv_info csv = {0};
     struct msc_error local = {0};
     enum msc_status st = MSC_OK;

@@ -42,14 +42,14 @@ void msc_model_release(struct msc_model *m)
  * record ahead so that a new id always has its slot; init fills a new one.
  * Returns the id, -1 for an empty name, -2 on no memory. */
 static int intern(struct msc_model *m, struct msc_names *names, void *table, size_t *cap,
-                  size_t elem, const char *name, void (*init)(void *rec))
+                  size_t elem, const char *name, const struct msc_name_hashes *h, void (*init)(void *rec))
 {
     size_t before = msc_names_count(names);
     if (msc_grow(table, cap, before + 1, elem) < 0) {
         m->nomem = 1;
         return -2;
     }
-    int id = msc_names_intern(names, name);
+    int id = msc_names_intern_hashed(names, name, h);
     if (id == -2)
         m->nomem = 1;
     else if (id >= 0 && (size_t)id >= before)
@@ -79,23 +79,29 @@ static void init_client(void *rec)
     c->agreement = "";
 }
 
-int msc_model_person(struct msc_model *m, const char *name)
+int msc_model_person_hashed(struct msc_model *m, const char *name, const struct msc_name_hashes *h)
 {
-    return intern(m, &m->people, &m->person, &m->person_cap, sizeof *m->person, name, init_person);
+    return intern(m, &m->people, &m->person, &m->person_cap, sizeof *m->person, name, h, init_person);
 }
 
-int msc_model_client(struct msc_model *m, const char *name)
+int msc_model_client_hashed(struct msc_model *m, const char *name, const struct msc_name_hashes *h)
 {
-    return intern(m, &m->clients, &m->client, &m->client_cap, sizeof *m->client, name, init_client);
+    return intern(m, &m->clients, &m->client, &m->client_cap, sizeof *m->client, name, h, init_client);
 }
 
-int msc_model_find_ticket(struct msc_model *m, const char *ref)
+int msc_model_find_ticket_hashed(struct msc_model *m, const char *ref, const struct msc_name_hashes *h)
 {
-    int id = msc_names_find(&m->ticket_ids, ref);
-    if (id < 0 && (id = msc_names_find(&m->ticket_numbers, ref)) >= 0)
+    int id = msc_names_find_hashed(&m->ticket_ids, ref, h);
+    if (id < 0 && (id = msc_names_find_hashed(&m->ticket_numbers, ref, h)) >= 0)
         id = m->ticket_number_index[id];
     return id;
 }
+
+int msc_model_person(struct msc_model *m, const char *name) { return msc_model_person_hashed(m, name, NULL); }
+
+int msc_model_client(struct msc_model *m, const char *name) { return msc_model_client_hashed(m, name, NULL); }
+
+int msc_model_find_ticket(struct msc_model *m, const char *ref) { return msc_model_find_ticket_hashed(m, ref, NULL); }
 
 int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id)
 {

@@ -150,6 +150,11 @@ int msc_model_client(struct msc_model *m, const char *name);
 
 /* The kept ticket a reference names (its id, else its second key), or -1. */
 int msc_model_find_ticket(struct msc_model *m, const char *ref);
+
+/* The three above, given the name's hashes worked out ahead (names.h). */
+int msc_model_person_hashed(struct msc_model *m, const char *name, const struct msc_name_hashes *h);
+int msc_model_client_hashed(struct msc_model *m, const char *name, const struct msc_name_hashes *h);
+int msc_model_find_ticket_hashed(struct msc_model *m, const char *ref, const struct msc_name_hashes *h);
 /* Makes ref a second key of ticket id; -1 on no memory. */
 int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id);
 

@@ -528,7 +528,7 @@ static const char *decode(const char *p, struct msc_csv_row *row, const char ***
 struct unpack {
     const char **ptrs, **ahead;
     size_t cap, ahead_cap;
-    union prepared prepared;
+    union prepared prepared, ahead_prepared;
 };
 
 #define PEEK_ROWS 4
@@ -546,7 +546,8 @@ static int replay(const struct batch *b, const struct msc_csv_callbacks *cb, voi
     while (p < end) {
         for (; cb->peek && lead <= PEEK_ROWS && peeked < end; lead++) {
             struct msc_csv_row row;
-            peeked = decode(peeked, &row, &u->ahead, &u->ahead_cap, msg, sizeof msg, line_off, index_off, NULL);
+            peeked = decode(peeked, &row, &u->ahead, &u->ahead_cap, msg, sizeof msg, line_off, index_off,
+                            &u->ahead_prepared);
             if (!peeked)
                 return 1;
             if (row.fields)

@@ -61,7 +61,7 @@ struct msc_csv_callbacks {
      * from the first chunk parsed after *prepare_with is set (on_row sets
      * it, typically at the header), with that value, which it may only
      * read, as may it nothing else that changes; it writes prepared_size
-     * (at most MSC_CSV_PREPARED_MAX) bytes, which on_row finds in
+     * (at most MSC_CSV_PREPARED_MAX) bytes, which on_row and peek find in
      * row->prepared. Rows parsed before that, and rows that the caller's
      * thread parses itself (around a quoted field that spans chunks, and
      * in msc_csv_read_stream), come with row->prepared NULL. */

@@ -104,11 +104,11 @@ static struct msc_names_seen *seen_at(const struct msc_names *n, uint32_t h)
 }
 
 /* The id of s when it was seen written exactly so, or -1. */
-static int cached(struct msc_names *n, const char *s, struct raw *raw)
+static int cached(struct msc_names *n, const char *s, struct raw *raw, const struct msc_name_hashes *ahead)
 {
     raw->s = s;
-    raw->len = strlen(s);
-    uint32_t h = raw->hash = hash(n, s, raw->len);
+    raw->len = ahead ? ahead->len : strlen(s);
+    uint32_t h = raw->hash = ahead ? ahead->raw : hash(n, s, raw->len);
     const struct msc_names_seen *e = raw->seen = seen_at(n, h);
     return e && e->id >= 0 && e->hash == h && strcmp(e->raw, s) == 0 ? e->id : -1;
 }
@@ -123,27 +123,44 @@ static void remember(const struct raw *raw, int id)
     }
 }
 
-void msc_names_prefetch(const struct msc_names *n, const char *s)
+/* Names whose folded form is at least this long are not hashed ahead. */
+#define KEY_AHEAD 64
+
+void msc_names_hash(const char *s, struct msc_name_hashes *h)
 {
-    size_t len = strlen(s);
-    uint32_t h = hash(n, s, len);
-    const struct msc_names_seen *e = seen_at(n, h);
-    char key[64];
-    if (!n->nslots || (e && e->id >= 0 && e->hash == h) || (len = fold(s, key, sizeof key)) >= sizeof key)
+    char key[KEY_AHEAD];
+    size_t len = strlen(s), klen = fold(s, key, sizeof key);
+    h->len = (uint32_t)len;
+    h->raw = (uint32_t)msc_siphash(msc_hash_key(), s, len);
+    h->has_key = klen < sizeof key;
+    h->key = h->has_key ? (uint32_t)msc_siphash(msc_hash_key(), key, klen) : 0;
+}
+
+void msc_names_prefetch_hashed(const struct msc_names *n, const char *s, const struct msc_name_hashes *h)
+{
+    struct msc_name_hashes own;
+    if (!h) {
+        msc_names_hash(s, &own);
+        h = &own;
+    }
+    const struct msc_names_seen *e = seen_at(n, h->raw);
+    if (!n->nslots || (e && e->id >= 0 && e->hash == h->raw) || !h->has_key)
         return;
 #ifdef __GNUC__
-    __builtin_prefetch(&n->slots[hash(n, key, len) & (n->nslots - 1)]);
+    __builtin_prefetch(&n->slots[h->key & (n->nslots - 1)]);
 #endif
 }
+
+void msc_names_prefetch(const struct msc_names *n, const char *s) { msc_names_prefetch_hashed(n, s, NULL); }
 
 /* Looks s up by its spelling, then by its folded key (left in n->scratch).
  * Returns its id; else -1 with *slot where the key would go (NULL when s
  * is empty after folding, or the table is), or -2 on no memory. */
 static int find_slot(struct msc_names *n, const char *s, struct raw *raw,
-                     struct msc_names_slot **slot, uint32_t *key_hash)
+                     struct msc_names_slot **slot, uint32_t *key_hash, const struct msc_name_hashes *ahead)
 {
     *slot = NULL;
-    int id = cached(n, s, raw);
+    int id = cached(n, s, raw, ahead);
     if (id >= 0)
         return id;
     size_t len;
@@ -152,21 +169,24 @@ static int find_slot(struct msc_names *n, const char *s, struct raw *raw,
         return -2;
     if (!*key || n->nslots == 0)
         return -1;
-    *slot = lookup(n, key, *key_hash = hash(n, key, len));
+    *key_hash = ahead && ahead->has_key ? ahead->key : hash(n, key, len);
+    *slot = lookup(n, key, *key_hash);
     if (!(*slot)->id)
         return -1;
     remember(raw, (*slot)->id - 1);
     return (*slot)->id - 1;
 }
 
-int msc_names_find(struct msc_names *n, const char *s)
+int msc_names_find_hashed(struct msc_names *n, const char *s, const struct msc_name_hashes *ahead)
 {
     struct raw raw;
     struct msc_names_slot *slot;
     uint32_t h;
-    int id = find_slot(n, s, &raw, &slot, &h);
+    int id = find_slot(n, s, &raw, &slot, &h, ahead);
     return id >= 0 ? id : -1;
 }
+
+int msc_names_find(struct msc_names *n, const char *s) { return msc_names_find_hashed(n, s, NULL); }
 
 static int rehash(struct msc_names *n)
 {
@@ -215,7 +235,9 @@ static void resize_seen(struct msc_names *n, size_t size)
     n->nseen = size;
 }
 
-int msc_names_intern(struct msc_names *n, const char *s)
+int msc_names_intern(struct msc_names *n, const char *s) { return msc_names_intern_hashed(n, s, NULL); }
+
+int msc_names_intern_hashed(struct msc_names *n, const char *s, const struct msc_name_hashes *ahead)
 {
     struct raw raw;
     struct msc_names_slot *slot;
@@ -223,7 +245,7 @@ int msc_names_intern(struct msc_names *n, const char *s)
     /* Room first, so that the slot found is where a new name goes. */
     if ((n->count + 1) * 2 > n->nslots && rehash(n) < 0)
         return -2;
-    int id = find_slot(n, s, &raw, &slot, &h);
+    int id = find_slot(n, s, &raw, &slot, &h, ahead);
     if (id != -1 || !slot)
         return id;
     if (n->count >= INT32_MAX - 1)

@@ -63,6 +63,21 @@ void msc_names_prefetch(const struct msc_names *n, const char *s);
 /* The id of s, adding it when new; -1 when s is empty, -2 out of memory. */
 int msc_names_intern(struct msc_names *n, const char *s);
 const char *msc_names_display(const struct msc_names *n, int id);
+
+/* A name's hashes, worked out ahead of its lookups and in any thread (they
+ * depend only on the name and the run's key): a loader's parser threads
+ * hash each row's names, so that the loader's thread does not. */
+struct msc_name_hashes {
+    uint32_t raw;        /* of the spelling as written */
+    uint32_t key;        /* of the folded form, when has_key */
+    uint32_t len;        /* the spelling's length */
+    int has_key;         /* the folded form was short enough to hash ahead */
+};
+void msc_names_hash(const char *s, struct msc_name_hashes *h);
+/* msc_names_find, _intern and _prefetch, given s's hashes (h NULL: none). */
+int msc_names_find_hashed(struct msc_names *n, const char *s, const struct msc_name_hashes *h);
+int msc_names_intern_hashed(struct msc_names *n, const char *s, const struct msc_name_hashes *h);
+void msc_names_prefetch_hashed(const struct msc_names *n, const char *s, const struct msc_name_hashes *h);
 static inline size_t msc_names_count(const struct msc_names *n) { return n->count; }
 
 /* Folds s into buf (cap bytes, NUL-terminated, truncated if short);

@@ -104,5 +104,27 @@ int main(void)
     printf("longest run of occupied slots: %zu of %zu\n", longest, t.nslots);
     CHECK(longest < 100);
     msc_names_release(&t);
+
+    /* Hashed ahead (as the parser threads do), names find and intern as
+     * without: spellings that fold alike, blanks, and a name too long to
+     * be hashed ahead. */
+    static const char *const spellings[] = {
+        "Alice Ng", " alice  NG ", "ALICE NG\t", "Bob", "bob", "", "   ",
+        "A client whose name runs on well past the sixty-four bytes hashed ahead",
+        "a client whose name runs on  well past the sixty-four bytes hashed ahead ", "T20241101.0002"};
+    struct msc_names plain, ahead;
+    msc_names_init(&plain);
+    msc_names_init(&ahead);
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
+            struct msc_name_hashes h;
+            msc_names_hash(spellings[i], &h);
+            CHECK(msc_names_intern_hashed(&ahead, spellings[i], &h) == msc_names_intern(&plain, spellings[i]));
+            CHECK(msc_names_find_hashed(&ahead, spellings[i], &h) == msc_names_find(&plain, spellings[i]));
+            msc_names_prefetch_hashed(&ahead, spellings[i], &h);
+        }
+    CHECK(msc_names_count(&ahead) == 4 && msc_names_count(&plain) == 4);
+    msc_names_release(&plain);
+    msc_names_release(&ahead);
     return check_report("names");
 }
