@@ -27,14 +27,16 @@ static const int date_fields[MSC_FILE_COUNT][8] = {
     {MSC_R_START, MSC_R_END, -1, -1, -1, -1, -1, -1},
 };
 
-/* The fields whose names are looked up, hashed ahead. */
+/* The fields whose names are looked up, hashed ahead: ticket references
+ * first, which are hashed folded too (names.h, msc_names_hash). */
 static const int name_fields[MSC_FILE_COUNT][4] = {
     {MSC_T_ID, MSC_T_NUMBER, MSC_T_CLIENT, MSC_T_RESOURCE},
-    {MSC_E_RESOURCE, MSC_E_TICKET, MSC_E_CLIENT, -1},
+    {MSC_E_TICKET, MSC_E_RESOURCE, MSC_E_CLIENT, -1},
     {MSC_S_TICKET, MSC_S_RESOURCE, MSC_S_CLIENT, -1},
     {-1, -1, -1, -1},
     {-1, -1, -1, -1},
 };
+static const int ticket_name_fields[MSC_FILE_COUNT] = {2, 1, 1, 0, 0};
 
 /* What the parser threads read a row with (csvread.h, prepare): set once
  * the header is mapped and never changed after. */
@@ -44,6 +46,7 @@ struct prep {
     enum msc_date_order order;
     int pending;                 /* the day/month order was still open */
     int field[8], name[4];       /* date and name fields, by slot */
+    int name_keyed[4];           /* the name is a ticket reference */
     int n, nnames;
 };
 
@@ -120,7 +123,7 @@ static void prepare_row(const void *with, const struct msc_csv_row *row, void *o
     const struct prep *p = with;
     struct prepared *d = out;
     for (int i = 0; i < p->nnames; i++)
-        msc_names_hash(cell_in(&p->map, p->profile, row, p->name[i]), &d->name[i]);
+        msc_names_hash(cell_in(&p->map, p->profile, row, p->name[i]), p->name_keyed[i], &d->name[i]);
     d->votes = 0;
     for (int i = 0; i < p->n; i++) {
         size_t c = (size_t)p->map.col[p->field[i]];
@@ -151,6 +154,7 @@ static void publish_prep(struct loader *ld)
     for (int i = 0; i < 4 && name_fields[ld->file][i] >= 0; i++)
         if (ld->map.col[name_fields[ld->file][i]] >= 0) {
             ld->name_slot[name_fields[ld->file][i]] = (signed char)p->nnames;
+            p->name_keyed[p->nnames] = i < ticket_name_fields[ld->file];
             p->name[p->nnames++] = name_fields[ld->file][i];
         }
     if (p->n || p->nnames)

@@ -126,10 +126,10 @@ static void remember(const struct raw *raw, int id)
 /* Names whose folded form is at least this long are not hashed ahead. */
 #define KEY_AHEAD 64
 
-void msc_names_hash(const char *s, struct msc_name_hashes *h)
+void msc_names_hash(const char *s, int with_key, struct msc_name_hashes *h)
 {
     char key[KEY_AHEAD];
-    size_t len = strlen(s), klen = fold(s, key, sizeof key);
+    size_t len = strlen(s), klen = with_key ? fold(s, key, sizeof key) : sizeof key;
     h->len = (uint32_t)len;
     h->raw = (uint32_t)msc_siphash(msc_hash_key(), s, len);
     h->has_key = klen < sizeof key;
@@ -140,7 +140,7 @@ void msc_names_prefetch_hashed(const struct msc_names *n, const char *s, const s
 {
     struct msc_name_hashes own;
     if (!h) {
-        msc_names_hash(s, &own);
+        msc_names_hash(s, 1, &own);
         h = &own;
     }
     const struct msc_names_seen *e = seen_at(n, h->raw);

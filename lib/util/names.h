@@ -73,7 +73,9 @@ struct msc_name_hashes {
     uint32_t len;        /* the spelling's length */
     int has_key;         /* the folded form was short enough to hash ahead */
 };
-void msc_names_hash(const char *s, struct msc_name_hashes *h);
+/* with_key: hash the folded form too, which only a lookup that misses
+ * the cache of spellings needs (every ticket id; few technicians). */
+void msc_names_hash(const char *s, int with_key, struct msc_name_hashes *h);
 /* msc_names_find, _intern and _prefetch, given s's hashes (h NULL: none). */
 int msc_names_find_hashed(struct msc_names *n, const char *s, const struct msc_name_hashes *h);
 int msc_names_intern_hashed(struct msc_names *n, const char *s, const struct msc_name_hashes *h);
