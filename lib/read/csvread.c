@@ -784,7 +784,7 @@ static void parse_chunk(struct chunked *cs, struct chunk *c, long k, char delimi
         c->status = out_of_memory(cs->name, &c->err);
         return;
     }
-    if (cs->cb->prepare && cs->cb->prepare_with) {
+    if (cs->cb->prepare && cs->cb->prepare_with && cs->cb->prepared_size <= MSC_CSV_PREPARED_MAX) {
         r.cb = cs->cb;
         r.with = atomic_load(cs->cb->prepare_with);
     }
