@@ -15,8 +15,8 @@ void msc_model_init(struct msc_model *m, const struct msc_settings *s, enum msc_
     msc_arena_init(&m->arena);
     msc_names_init(&m->people);
     msc_names_init(&m->clients);
-    msc_names_init(&m->ticket_ids);
-    msc_names_init(&m->ticket_numbers);
+    msc_names_init_keys(&m->ticket_ids);
+    msc_names_init_keys(&m->ticket_numbers);
     msc_dq_init(&m->dq);
     m->data_start = m->data_end = m->entries_start = MSC_TIME_NONE;
     m->as_of = MSC_TIME_NONE;
