@@ -29,6 +29,7 @@ void msc_model_release(struct msc_model *m)
     free(m->person);
     free(m->client);
     free(m->ticket);
+    free(m->wide);
     msc_names_release(&m->people);
     msc_names_release(&m->clients);
     msc_names_release(&m->ticket_ids);
@@ -107,6 +108,60 @@ int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id)
         return -1;
     m->ticket_number_index[alias] = id;
     return 0;
+}
+
+/* Where a large run's memory goes: keep it at 80 bytes. */
+_Static_assert(sizeof(struct msc_ticket) <= 80, "struct msc_ticket grew");
+
+void msc_ticket_init(struct msc_ticket *t, int64_t created)
+{
+    memset(t, 0, sizeof *t);
+    t->created = created;
+    t->completed = MSC_TIME_NONE;
+    t->estimated_hours = NAN;
+    t->client = t->person = t->first_person = -1;
+    for (int i = 0; i < 2 * MSC_MILESTONES; i++)
+        t->at[i] = INT32_MIN;
+}
+
+static int set_at(struct msc_model *m, struct msc_ticket *t, int i, int64_t v)
+{
+    /* v - created in 32 bits, INT32_MIN being "missing"; created is a
+     * date of years 1 to 9999, far from overflowing. */
+    int fits = v == MSC_TIME_NONE ||
+               (t->created > INT64_MIN / 2 && t->created < INT64_MAX / 2 && v > t->created + INT32_MIN &&
+                v <= t->created + INT32_MAX);
+    if (!t->wide && fits) {
+        t->at[i] = v == MSC_TIME_NONE ? INT32_MIN : (int32_t)(v - t->created);
+        return 0;
+    }
+    if (!t->wide) {
+        if (m->nwide >= INT32_MAX || msc_grow(&m->wide, &m->wide_cap, m->nwide + 1, sizeof *m->wide) < 0)
+            return -1;
+        struct msc_ticket_wide *w = &m->wide[m->nwide];
+        for (int j = 0; j < 2 * MSC_MILESTONES; j++)
+            w->at[j] = msc_ticket_at(m, t, j);
+        t->at[0] = (int32_t)m->nwide++;
+        t->wide = 1;
+    }
+    m->wide[t->at[0]].at[i] = v;
+    return 0;
+}
+
+int msc_ticket_set_due(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k, int64_t v)
+{
+    return set_at(m, t, (int)k, v);
+}
+
+int msc_ticket_set_done(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k, int64_t v)
+{
+    return set_at(m, t, MSC_MILESTONES + (int)k, v);
+}
+
+void msc_ticket_set_verdict(struct msc_ticket *t, enum msc_milestone k, enum msc_verdict v)
+{
+    unsigned shift = 2 * (unsigned)k;
+    t->verdicts = (t->verdicts & ~(3u << shift)) | ((unsigned)v & 3u) << shift;
 }
 
 int msc_model_is_tech(const struct msc_model *m, int person)

@@ -27,20 +27,27 @@ enum msc_milestone { MSC_TRIAGE = 0, MSC_ENGAGEMENT, MSC_COMPLETION, MSC_MILESTO
 /* A PSA's own SLA verdict. */
 enum msc_verdict { MSC_VERDICT_NONE = 0, MSC_VERDICT_MET, MSC_VERDICT_MISSED, MSC_VERDICT_EXCLUDED };
 
+/* A ticket, in 80 bytes: 2M of them are most of a large run's memory. Its
+ * due and done times are kept as seconds after created in 32 bits, read
+ * and written through msc_ticket_due/_done and msc_ticket_set_due/_done; a
+ * ticket with one further than 68 years from created (a mistyped year)
+ * keeps them whole in the model's side table instead (`wide`). */
 struct msc_ticket {
+    int64_t created;
+    int64_t completed;          /* completed, else resolved: when the ticket closed;
+                                 * resolved, else completed, is msc_ticket_resolved */
+    double estimated_hours;     /* NAN when missing */
     int client;                 /* client id, -1 none */
     int person;                 /* the ticket's resource, -1 unassigned */
-    int64_t created;
-    int64_t due[MSC_MILESTONES];  /* MSC_TIME_NONE when missing */
-    int64_t done[MSC_MILESTONES]; /* done[MSC_COMPLETION] is `resolved` */
-    unsigned char verdict[MSC_MILESTONES];
-    int64_t completed;          /* completed, else resolved: when the ticket closed */
-    int64_t resolved;           /* resolved, else completed: the end of mttr */
-    double estimated_hours;     /* NAN when missing */
-    int escalations, reopens;   /* counts; 0 when the cell is empty */
+    int32_t at[2 * MSC_MILESTONES]; /* due[3], done[3]: see above */
+    /* counts; 0 when the cell is empty (the loader caps them at 1e6) */
+    unsigned escalations : 20;
+    unsigned verdicts : 2 * MSC_MILESTONES; /* msc_ticket_verdict */
     unsigned reactive : 1;
     /* Aggregates of the ticket's kept time entries (any date or type). */
     unsigned multi_person : 1;
+    unsigned wide : 1;          /* at[0] is its index in the model's wide table */
+    unsigned reopens : 20;
     int first_person;
     int entries;
     double hours;
@@ -126,6 +133,10 @@ struct msc_model {
     size_t client_cap;
     struct msc_ticket *ticket;  /* by ticket_ids id */
     size_t ticket_cap;
+    struct msc_ticket_wide {
+        int64_t at[2 * MSC_MILESTONES];
+    } *wide;                    /* times of tickets that do not fit 32 bits */
+    size_t nwide, wide_cap;
     struct msc_dq dq;
     struct msc_file_info file[MSC_FILE_COUNT];
     int has_escalations, has_reopens; /* the tickets file has the column */
@@ -152,6 +163,42 @@ int msc_model_client(struct msc_model *m, const char *name);
 int msc_model_find_ticket(struct msc_model *m, const char *ref);
 /* Makes ref a second key of ticket id; -1 on no memory. */
 int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id);
+
+/* A ticket created at `created`, with no other time, client or person. */
+void msc_ticket_init(struct msc_ticket *t, int64_t created);
+/* Sets a due or done time (MSC_TIME_NONE: missing); -1 on no memory. */
+int msc_ticket_set_due(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k, int64_t v);
+int msc_ticket_set_done(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k, int64_t v);
+void msc_ticket_set_verdict(struct msc_ticket *t, enum msc_milestone k, enum msc_verdict v);
+
+/* MSC_TIME_NONE when missing. */
+static inline int64_t msc_ticket_at(const struct msc_model *m, const struct msc_ticket *t, int i)
+{
+    if (t->wide)
+        return m->wide[t->at[0]].at[i];
+    return t->at[i] == INT32_MIN ? MSC_TIME_NONE : t->created + t->at[i];
+}
+static inline int64_t msc_ticket_due(const struct msc_model *m, const struct msc_ticket *t,
+                                     enum msc_milestone k)
+{
+    return msc_ticket_at(m, t, (int)k);
+}
+/* done[MSC_COMPLETION] is `resolved`. */
+static inline int64_t msc_ticket_done(const struct msc_model *m, const struct msc_ticket *t,
+                                      enum msc_milestone k)
+{
+    return msc_ticket_at(m, t, MSC_MILESTONES + (int)k);
+}
+/* resolved, else completed: the end of mttr. */
+static inline int64_t msc_ticket_resolved(const struct msc_model *m, const struct msc_ticket *t)
+{
+    int64_t resolved = msc_ticket_done(m, t, MSC_COMPLETION);
+    return resolved != MSC_TIME_NONE ? resolved : t->completed;
+}
+static inline enum msc_verdict msc_ticket_verdict(const struct msc_ticket *t, enum msc_milestone k)
+{
+    return (enum msc_verdict)(t->verdicts >> (2 * (int)k) & 3);
+}
 
 /* A person on the scorecard: named in tickets or time entries, or listed
  * in resources.csv, and not include = false. */
