@@ -251,6 +251,7 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
             return st;
     }
 
+    msc_model_end_load(&run->model);
     double read_done = seconds();
     run->read_seconds = read_done - start;
     if ((st = set_range(run, o, err)) != MSC_OK)

@@ -98,6 +98,16 @@ int msc_model_find_ticket(struct msc_model *m, const char *ref)
     return id;
 }
 
+void msc_model_end_load(struct msc_model *m)
+{
+    msc_names_forget(&m->ticket_ids);
+    msc_names_release(&m->ticket_numbers);
+    msc_names_init_keys(&m->ticket_numbers);
+    free(m->ticket_number_index);
+    m->ticket_number_index = NULL;
+    m->ticket_number_cap = 0;
+}
+
 int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id)
 {
     int alias = msc_names_intern(&m->ticket_numbers, ref);

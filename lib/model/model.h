@@ -159,6 +159,11 @@ void msc_model_release(struct msc_model *m);
 int msc_model_person(struct msc_model *m, const char *name);
 int msc_model_client(struct msc_model *m, const char *name);
 
+/* Every file is read: frees what only the loader needs, the ticket ids
+ * and second keys (80 MB at 2M tickets); tickets can no longer be found
+ * by reference (msc_model_find_ticket gives -1). */
+void msc_model_end_load(struct msc_model *m);
+
 /* The kept ticket a reference names (its id, else its second key), or -1. */
 int msc_model_find_ticket(struct msc_model *m, const char *ref);
 /* Makes ref a second key of ticket id; -1 on no memory. */

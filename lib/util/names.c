@@ -67,6 +67,14 @@ void msc_names_release(struct msc_names *n)
     memset(n, 0, sizeof *n);
 }
 
+void msc_names_forget(struct msc_names *n)
+{
+    size_t count = n->count;
+    msc_names_release(n);
+    msc_names_init(n);
+    n->count = count;
+}
+
 /* Keyed (siphash.h): ticket ids come from files anyone can write, and
  * with an unkeyed hash 100,000 ids chosen to collide took 8 s to load
  * instead of 0.3. Eight bytes a round, so it stays cheap on short names. */
@@ -235,7 +243,7 @@ int msc_names_intern(struct msc_names *n, const char *s)
 
 const char *msc_names_display(const struct msc_names *n, int id)
 {
-    if (id < 0 || (size_t)id >= n->count)
+    if (id < 0 || (size_t)id >= n->count || !n->key)
         return "";
     return n->keys_only ? n->key[id] : n->display[id];
 }

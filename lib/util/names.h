@@ -55,6 +55,11 @@ void msc_names_init(struct msc_names *n);
  * msc_names_display gives the folded key. */
 void msc_names_init_keys(struct msc_names *n);
 void msc_names_release(struct msc_names *n);
+/* Frees the names and their index but keeps the count, for a table that
+ * is never searched again (the ticket ids once every file is read):
+ * afterwards msc_names_find finds nothing, msc_names_display gives "",
+ * and msc_names_intern must not be called. */
+void msc_names_forget(struct msc_names *n);
 
 /* The id of s, or -1 when unknown or when s is empty after trimming. */
 int msc_names_find(struct msc_names *n, const char *s);
