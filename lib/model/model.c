@@ -134,17 +134,8 @@ void msc_ticket_init(struct msc_ticket *t, int64_t created)
         t->at[i] = INT32_MIN;
 }
 
-static int set_at(struct msc_model *m, struct msc_ticket *t, int i, int64_t v)
+int msc_ticket_set_wide(struct msc_model *m, struct msc_ticket *t, int i, int64_t v)
 {
-    /* v - created in 32 bits, INT32_MIN being "missing"; created is a
-     * date of years 1 to 9999, far from overflowing. */
-    int fits = v == MSC_TIME_NONE ||
-               (t->created > INT64_MIN / 2 && t->created < INT64_MAX / 2 && v > t->created + INT32_MIN &&
-                v <= t->created + INT32_MAX);
-    if (!t->wide && fits) {
-        t->at[i] = v == MSC_TIME_NONE ? INT32_MIN : (int32_t)(v - t->created);
-        return 0;
-    }
     if (!t->wide) {
         if (m->nwide >= INT32_MAX || msc_grow(&m->wide, &m->wide_cap, m->nwide + 1, sizeof *m->wide) < 0)
             return -1;
@@ -156,22 +147,6 @@ static int set_at(struct msc_model *m, struct msc_ticket *t, int i, int64_t v)
     }
     m->wide[t->at[0]].at[i] = v;
     return 0;
-}
-
-int msc_ticket_set_due(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k, int64_t v)
-{
-    return set_at(m, t, (int)k, v);
-}
-
-int msc_ticket_set_done(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k, int64_t v)
-{
-    return set_at(m, t, MSC_MILESTONES + (int)k, v);
-}
-
-void msc_ticket_set_verdict(struct msc_ticket *t, enum msc_milestone k, enum msc_verdict v)
-{
-    unsigned shift = 2 * (unsigned)k;
-    t->verdicts = (t->verdicts & ~(3u << shift)) | ((unsigned)v & 3u) << shift;
 }
 
 int msc_model_is_tech(const struct msc_model *m, int person)

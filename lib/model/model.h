@@ -171,10 +171,36 @@ int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id);
 
 /* A ticket created at `created`, with no other time, client or person. */
 void msc_ticket_init(struct msc_ticket *t, int64_t created);
-/* Sets a due or done time (MSC_TIME_NONE: missing); -1 on no memory. */
-int msc_ticket_set_due(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k, int64_t v);
-int msc_ticket_set_done(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k, int64_t v);
-void msc_ticket_set_verdict(struct msc_ticket *t, enum msc_milestone k, enum msc_verdict v);
+/* Sets time i (see msc_ticket_at) in the model's wide table; -1 on no memory. */
+int msc_ticket_set_wide(struct msc_model *m, struct msc_ticket *t, int i, int64_t v);
+
+/* Sets time i: due[k] is k, done[k] is MSC_MILESTONES + k; MSC_TIME_NONE
+ * is missing. -1 on no memory. */
+static inline int msc_ticket_set_at(struct msc_model *m, struct msc_ticket *t, int i, int64_t v)
+{
+    /* v - created in 32 bits, INT32_MIN being "missing"; created is a
+     * date of years 1 to 9999, far from overflowing. */
+    if (t->wide || (v != MSC_TIME_NONE && !(t->created > INT64_MIN / 2 && t->created < INT64_MAX / 2 &&
+                                             v > t->created + INT32_MIN && v <= t->created + INT32_MAX)))
+        return msc_ticket_set_wide(m, t, i, v);
+    t->at[i] = v == MSC_TIME_NONE ? INT32_MIN : (int32_t)(v - t->created);
+    return 0;
+}
+static inline int msc_ticket_set_due(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k,
+                                     int64_t v)
+{
+    return msc_ticket_set_at(m, t, (int)k, v);
+}
+static inline int msc_ticket_set_done(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k,
+                                      int64_t v)
+{
+    return msc_ticket_set_at(m, t, MSC_MILESTONES + (int)k, v);
+}
+static inline void msc_ticket_set_verdict(struct msc_ticket *t, enum msc_milestone k, enum msc_verdict v)
+{
+    unsigned shift = 2 * (unsigned)k;
+    t->verdicts = (t->verdicts & ~(3u << shift)) | ((unsigned)v & 3u) << shift;
+}
 
 /* MSC_TIME_NONE when missing. */
 static inline int64_t msc_ticket_at(const struct msc_model *m, const struct msc_ticket *t, int i)
