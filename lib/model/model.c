@@ -30,6 +30,7 @@ void msc_model_release(struct msc_model *m)
     free(m->client);
     free(m->ticket);
     free(m->wide);
+    free(m->created);
     msc_names_release(&m->people);
     msc_names_release(&m->clients);
     msc_names_release(&m->ticket_ids);
@@ -106,6 +107,38 @@ void msc_model_end_load(struct msc_model *m)
     free(m->ticket_number_index);
     m->ticket_number_index = NULL;
     m->ticket_number_cap = 0;
+}
+
+int msc_model_end_tickets(struct msc_model *m)
+{
+    size_t nclients = msc_names_count(&m->clients), nperiods = (size_t)(m->last_period - m->first_period + 1);
+    unsigned *created = msc_calloc(nclients * nperiods + 1, sizeof *created);
+    if (!created)
+        return -1;
+    for (size_t i = 0; i < msc_names_count(&m->ticket_ids); i++) {
+        const struct msc_ticket *t = &m->ticket[i];
+        int64_t p = msc_period_of(m->period_kind, t->created) - m->first_period;
+        if (t->client >= 0 && p >= 0 && (size_t)p < nperiods)
+            created[(size_t)t->client * nperiods + (size_t)p]++;
+    }
+    free(m->created);
+    m->created = created;
+    m->created_periods = nperiods;
+    free(m->ticket);
+    free(m->wide);
+    m->ticket = NULL;
+    m->wide = NULL;
+    m->ticket_cap = m->nwide = m->wide_cap = 0;
+    return 0;
+}
+
+unsigned msc_model_tickets_created(const struct msc_model *m, int client, int64_t period)
+{
+    int64_t p = period - m->first_period;
+    if (!m->created || client < 0 || (size_t)client >= msc_names_count(&m->clients) || p < 0 ||
+        (size_t)p >= m->created_periods)
+        return 0;
+    return m->created[(size_t)client * m->created_periods + (size_t)p];
 }
 
 int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id)
