@@ -7,7 +7,9 @@
  * quality log. Time entries and surveys are never stored: the loader
  * (model/load.h) turns each into a struct msc_entry or msc_survey and hands
  * it to the KPI modules as it streams by. Memory grows with tickets, not
- * with time entries.
+ * with time entries, and the tickets go in two steps once they have done
+ * their work: their ids when every file is read (msc_model_end_load), the
+ * table after the modules' per-ticket pass (msc_model_end_tickets).
  */
 #ifndef MSC_MODEL_MODEL_H
 #define MSC_MODEL_MODEL_H
