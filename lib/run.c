@@ -194,6 +194,14 @@ static enum msc_status set_range(struct msc_run *run, const struct msc_run_opts 
     return MSC_OK;
 }
 
+static void empty_cells(struct msc_run *run, size_t k)
+{
+    msc_cells_release(&run->cells[k]);
+    msc_cells_release(&run->aux[k]);
+    msc_cells_init(&run->cells[k]);
+    msc_cells_init(&run->aux[k]);
+}
+
 /* A KPI whose input file or column is missing gets no rows, and its cells
  * are emptied so that derived KPIs (the tech score) leave it out too. */
 static void drop_unavailable(struct msc_run *run)
@@ -203,10 +211,7 @@ static void drop_unavailable(struct msc_run *run)
         if (!msc_kpi_missing_input(&run->model, rk->mod, rk->why, sizeof rk->why))
             continue;
         rk->available = 0;
-        msc_cells_release(&run->cells[k]);
-        msc_cells_release(&run->aux[k]);
-        msc_cells_init(&run->cells[k]);
-        msc_cells_init(&run->aux[k]);
+        empty_cells(run, k);
     }
 }
 
@@ -251,6 +256,7 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
             return st;
     }
 
+    msc_model_end_load(&run->model);
     double read_done = seconds();
     run->read_seconds = read_done - start;
     if ((st = set_range(run, o, err)) != MSC_OK)
@@ -264,6 +270,8 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
     ticket_pass(&share[0]);
     if (helped)
         pthread_join(helper, NULL);
+    if (msc_model_end_tickets(&run->model) < 0)
+        return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     struct msc_cells *all[MSC_MAX_KPIS];
     double targets[MSC_MAX_KPIS], weights[MSC_MAX_KPIS];
     for (size_t k = 0; k < run->kpis.count; k++) {
@@ -292,6 +300,9 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
         msc_gate_check(&run->report.gate, &run->model) < 0 ||
         msc_coach_build(&run->coach, &run->report) < 0)
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+    /* The report holds every figure now: the cells go before the write. */
+    for (size_t k = 0; k < run->kpis.count; k++)
+        empty_cells(run, k);
     run->compute_seconds = seconds() - read_done;
     return MSC_OK;
 }

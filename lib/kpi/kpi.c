@@ -38,15 +38,16 @@ int msc_kpi_in_range(const struct msc_kpi_ctx *ctx, int64_t period)
 void msc_kpi_count_milestone(struct msc_kpi_ctx *ctx, const struct msc_ticket *t,
                              enum msc_milestone which)
 {
-    int64_t due = t->due[which], done = t->done[which];
+    int64_t due = msc_ticket_due(ctx->model, t, which), done = msc_ticket_done(ctx->model, t, which);
+    enum msc_verdict verdict = msc_ticket_verdict(t, which);
     int met;
-    switch (t->verdict[which]) {
+    switch (verdict) {
     case MSC_VERDICT_EXCLUDED:
         return;
     case MSC_VERDICT_MET:
     case MSC_VERDICT_MISSED:
         /* The PSA's verdict wins; without a due time it counts when created. */
-        met = t->verdict[which] == MSC_VERDICT_MET;
+        met = verdict == MSC_VERDICT_MET;
         if (due == MSC_TIME_NONE)
             due = t->created;
         break;

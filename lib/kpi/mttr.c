@@ -4,11 +4,12 @@
 static void on_ticket(struct msc_kpi_ctx *ctx, const struct msc_ticket *t)
 {
     /* A negative duration was warned about when the ticket was read. */
-    if (!t->reactive || t->completed == MSC_TIME_NONE || t->resolved < t->created)
+    int64_t resolved = msc_ticket_resolved(ctx->model, t);
+    if (!t->reactive || t->completed == MSC_TIME_NONE || resolved < t->created)
         return;
     int64_t period = msc_kpi_period(ctx, t->completed);
     double hours = (double)msc_calendar_clock(&ctx->model->settings->calendar, t->created,
-                                              t->resolved) / 3600;
+                                              resolved) / 3600;
     msc_kpi_add_tech_team(ctx, t->person, period, hours, 1);
     if (t->client >= 0)
         msc_kpi_add(ctx, MSC_LEVEL_CLIENT, t->client, period, hours, 1);

@@ -79,7 +79,8 @@ static void on_survey(struct msc_kpi_ctx *ctx, const struct msc_survey *s)
 
 static void on_ticket(struct msc_kpi_ctx *ctx, const struct msc_ticket *t)
 {
-    struct msp_kpi_ticket pt = {t->client, t->person, t->created, t->completed, t->resolved,
+    struct msp_kpi_ticket pt = {t->client, t->person, t->created, t->completed,
+                                msc_ticket_resolved(ctx->model, t),
                                 t->estimated_hours, t->escalations, t->reopens, t->reactive,
                                 t->entries, t->hours};
     def_of(ctx)->on_ticket(theirs(ctx), &pt);

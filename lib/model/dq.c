@@ -20,6 +20,22 @@ void msc_dq_release(struct msc_dq *dq)
     memset(dq, 0, sizeof *dq);
 }
 
+/* The reason as kept: the copy of an equal one seen lately, else a new one. */
+static const char *keep_reason(struct msc_dq *dq, const char *reason)
+{
+    unsigned h = 2166136261u;
+    for (const char *p = reason; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    const char **slot = &dq->reasons[h % (sizeof dq->reasons / sizeof dq->reasons[0])];
+    if (!*slot || strcmp(*slot, reason) != 0) {
+        const char *copy = msc_arena_strdup(&dq->arena, reason);
+        if (!copy)
+            return NULL;
+        *slot = copy;
+    }
+    return *slot;
+}
+
 int msc_dq_add(struct msc_dq *dq, int file, long line, int column, enum msc_severity sev,
                const char *reason, const char *value)
 {
@@ -27,12 +43,12 @@ int msc_dq_add(struct msc_dq *dq, int file, long line, int column, enum msc_seve
         return -1;
     size_t vlen = value ? strlen(value) : 0;
     struct msc_dq_item *it = &dq->items[dq->count];
-    it->file = file;
+    it->file = (unsigned char)file;
     it->line = line;
     it->column = column;
-    it->severity = sev;
-    it->reason = msc_arena_strdup(&dq->arena, reason);
-    it->value = msc_arena_strndup(&dq->arena, value ? value : "", vlen > 80 ? 80 : vlen);
+    it->severity = (unsigned char)sev;
+    it->reason = keep_reason(dq, reason);
+    it->value = vlen ? msc_arena_strndup(&dq->arena, value, vlen > 80 ? 80 : vlen) : "";
     if (!it->reason || !it->value)
         return -1;
     dq->count++;

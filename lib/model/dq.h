@@ -15,19 +15,23 @@
 
 enum msc_severity { MSC_REJECTED = 0, MSC_WARNING };
 
+/* 32 bytes: a file whose every row has a warning has as many items. */
 struct msc_dq_item {
-    int file;                   /* enum msc_file */
     long line;
-    int column;                 /* 1-based; 0 when the row as a whole */
-    enum msc_severity severity;
-    const char *reason;         /* arena */
+    const char *reason;         /* arena; items with the same reason share it */
     const char *value;          /* arena; "" when none */
+    int column;                 /* 1-based; 0 when the row as a whole */
+    unsigned char file;         /* enum msc_file */
+    unsigned char severity;     /* enum msc_severity */
 };
 
 struct msc_dq {
     struct msc_arena arena;
     struct msc_dq_item *items;
     size_t count, cap;
+    /* Reasons seen lately, by a hash: rows repeat a few reasons, and a copy
+     * of each for each row was most of a long log's memory. */
+    const char *reasons[64];
 };
 
 void msc_dq_init(struct msc_dq *dq);

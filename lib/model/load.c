@@ -441,9 +441,7 @@ static int load_ticket(struct loader *ld)
         return reject(ld, key, "duplicate ticket id");
 
     struct msc_ticket t;
-    memset(&t, 0, sizeof t);
-    t.created = created;
-    t.first_person = -1;
+    msc_ticket_init(&t, created);
     t.client = msc_model_client_hashed(m, cell(ld, MSC_T_CLIENT), hashes(ld, MSC_T_CLIENT));
     t.person = msc_model_person_hashed(m, cell(ld, MSC_T_RESOURCE), hashes(ld, MSC_T_RESOURCE));
     if (t.person >= 0)
@@ -453,22 +451,24 @@ static int load_ticket(struct loader *ld)
     static const int due[] = {MSC_T_FR_DUE, MSC_T_RP_DUE, MSC_T_RES_DUE}, done[] = {MSC_T_FR, MSC_T_RP, MSC_T_RES},
                      met[] = {MSC_T_FR_MET, MSC_T_RP_MET, MSC_T_RES_MET};
     for (int k = 0; k < MSC_MILESTONES; k++) {
-        t.due[k] = opt_time(ld, due[k]);
-        t.done[k] = opt_time(ld, done[k]);
-        t.verdict[k] = opt_verdict(ld, met[k]);
-        if (excluded == 1)
-            t.verdict[k] = MSC_VERDICT_EXCLUDED;
-        if (t.due[k] != MSC_TIME_NONE && t.due[k] < created)
+        int64_t due_at = opt_time(ld, due[k]), done_at = opt_time(ld, done[k]);
+        unsigned char verdict = opt_verdict(ld, met[k]);
+        msc_ticket_set_verdict(&t, k, excluded == 1 ? MSC_VERDICT_EXCLUDED : verdict);
+        if (msc_ticket_set_due(m, &t, k, due_at) < 0 || msc_ticket_set_done(m, &t, k, done_at) < 0) {
+            m->nomem = 1;
+            return -1;
+        }
+        if (due_at != MSC_TIME_NONE && due_at < created)
             warn(ld, due[k], "due time before created", "kept");
     }
-    int64_t completed = opt_time(ld, MSC_T_COMPLETED), resolved = t.done[MSC_COMPLETION];
+    int64_t completed = opt_time(ld, MSC_T_COMPLETED), resolved = msc_ticket_done(m, &t, MSC_COMPLETION);
     t.completed = completed != MSC_TIME_NONE ? completed : resolved;
-    t.resolved = resolved != MSC_TIME_NONE ? resolved : completed;
-    if (t.resolved != MSC_TIME_NONE && t.resolved < created)
+    int64_t end = msc_ticket_resolved(m, &t);
+    if (end != MSC_TIME_NONE && end < created)
         warn(ld, -1, "resolved/completed before created (left out of mttr)", NULL);
     t.estimated_hours = opt_number(ld, MSC_T_ESTIMATE);
-    t.escalations = opt_count(ld, MSC_T_ESCALATIONS);
-    t.reopens = opt_count(ld, MSC_T_REOPENS);
+    t.escalations = (unsigned)opt_count(ld, MSC_T_ESCALATIONS);
+    t.reopens = (unsigned)opt_count(ld, MSC_T_REOPENS);
 
     if (key == MSC_T_ID && present(ld, MSC_T_NUMBER) &&
         msc_model_ticket_alias(m, cell(ld, MSC_T_NUMBER), id) < 0) {

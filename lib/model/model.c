@@ -15,8 +15,8 @@ void msc_model_init(struct msc_model *m, const struct msc_settings *s, enum msc_
     msc_arena_init(&m->arena);
     msc_names_init(&m->people);
     msc_names_init(&m->clients);
-    msc_names_init(&m->ticket_ids);
-    msc_names_init(&m->ticket_numbers);
+    msc_names_init_keys(&m->ticket_ids);
+    msc_names_init_keys(&m->ticket_numbers);
     msc_dq_init(&m->dq);
     m->data_start = m->data_end = m->entries_start = MSC_TIME_NONE;
     m->as_of = MSC_TIME_NONE;
@@ -29,6 +29,8 @@ void msc_model_release(struct msc_model *m)
     free(m->person);
     free(m->client);
     free(m->ticket);
+    free(m->wide);
+    free(m->created);
     msc_names_release(&m->people);
     msc_names_release(&m->clients);
     msc_names_release(&m->ticket_ids);
@@ -103,6 +105,48 @@ int msc_model_client(struct msc_model *m, const char *name) { return msc_model_c
 
 int msc_model_find_ticket(struct msc_model *m, const char *ref) { return msc_model_find_ticket_hashed(m, ref, NULL); }
 
+void msc_model_end_load(struct msc_model *m)
+{
+    msc_names_forget(&m->ticket_ids);
+    msc_names_release(&m->ticket_numbers);
+    msc_names_init_keys(&m->ticket_numbers);
+    free(m->ticket_number_index);
+    m->ticket_number_index = NULL;
+    m->ticket_number_cap = 0;
+}
+
+int msc_model_end_tickets(struct msc_model *m)
+{
+    size_t nclients = msc_names_count(&m->clients), nperiods = (size_t)(m->last_period - m->first_period + 1);
+    unsigned *created = msc_calloc(nclients * nperiods + 1, sizeof *created);
+    if (!created)
+        return -1;
+    for (size_t i = 0; i < msc_names_count(&m->ticket_ids); i++) {
+        const struct msc_ticket *t = &m->ticket[i];
+        int64_t p = msc_period_of(m->period_kind, t->created) - m->first_period;
+        if (t->client >= 0 && p >= 0 && (size_t)p < nperiods)
+            created[(size_t)t->client * nperiods + (size_t)p]++;
+    }
+    free(m->created);
+    m->created = created;
+    m->created_periods = nperiods;
+    free(m->ticket);
+    free(m->wide);
+    m->ticket = NULL;
+    m->wide = NULL;
+    m->ticket_cap = m->nwide = m->wide_cap = 0;
+    return 0;
+}
+
+unsigned msc_model_tickets_created(const struct msc_model *m, int client, int64_t period)
+{
+    int64_t p = period - m->first_period;
+    if (!m->created || client < 0 || (size_t)client >= msc_names_count(&m->clients) || p < 0 ||
+        (size_t)p >= m->created_periods)
+        return 0;
+    return m->created[(size_t)client * m->created_periods + (size_t)p];
+}
+
 int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id)
 {
     int alias = msc_names_intern(&m->ticket_numbers, ref);
@@ -112,6 +156,35 @@ int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id)
                               sizeof *m->ticket_number_index) < 0)
         return -1;
     m->ticket_number_index[alias] = id;
+    return 0;
+}
+
+/* Where a large run's memory goes: keep it at 80 bytes. */
+_Static_assert(sizeof(struct msc_ticket) <= 80, "struct msc_ticket grew");
+
+void msc_ticket_init(struct msc_ticket *t, int64_t created)
+{
+    memset(t, 0, sizeof *t);
+    t->created = created;
+    t->completed = MSC_TIME_NONE;
+    t->estimated_hours = NAN;
+    t->client = t->person = t->first_person = -1;
+    for (int i = 0; i < 2 * MSC_MILESTONES; i++)
+        t->at[i] = INT32_MIN;
+}
+
+int msc_ticket_set_wide(struct msc_model *m, struct msc_ticket *t, int i, int64_t v)
+{
+    if (!t->wide) {
+        if (m->nwide >= INT32_MAX || msc_grow(&m->wide, &m->wide_cap, m->nwide + 1, sizeof *m->wide) < 0)
+            return -1;
+        struct msc_ticket_wide *w = &m->wide[m->nwide];
+        for (int j = 0; j < 2 * MSC_MILESTONES; j++)
+            w->at[j] = msc_ticket_at(m, t, j);
+        t->at[0] = (int32_t)m->nwide++;
+        t->wide = 1;
+    }
+    m->wide[t->at[0]].at[i] = v;
     return 0;
 }
 

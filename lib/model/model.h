@@ -7,7 +7,9 @@
  * quality log. Time entries and surveys are never stored: the loader
  * (model/load.h) turns each into a struct msc_entry or msc_survey and hands
  * it to the KPI modules as it streams by. Memory grows with tickets, not
- * with time entries.
+ * with time entries, and the tickets go in two steps once they have done
+ * their work: their ids when every file is read (msc_model_end_load), the
+ * table after the modules' per-ticket pass (msc_model_end_tickets).
  */
 #ifndef MSC_MODEL_MODEL_H
 #define MSC_MODEL_MODEL_H
@@ -27,20 +29,27 @@ enum msc_milestone { MSC_TRIAGE = 0, MSC_ENGAGEMENT, MSC_COMPLETION, MSC_MILESTO
 /* A PSA's own SLA verdict. */
 enum msc_verdict { MSC_VERDICT_NONE = 0, MSC_VERDICT_MET, MSC_VERDICT_MISSED, MSC_VERDICT_EXCLUDED };
 
+/* A ticket, in 80 bytes: 2M of them are most of a large run's memory. Its
+ * due and done times are kept as seconds after created in 32 bits, read
+ * and written through msc_ticket_due/_done and msc_ticket_set_due/_done; a
+ * ticket with one further than 68 years from created (a mistyped year)
+ * keeps them whole in the model's side table instead (`wide`). */
 struct msc_ticket {
+    int64_t created;
+    int64_t completed;          /* completed, else resolved: when the ticket closed;
+                                 * resolved, else completed, is msc_ticket_resolved */
+    double estimated_hours;     /* NAN when missing */
     int client;                 /* client id, -1 none */
     int person;                 /* the ticket's resource, -1 unassigned */
-    int64_t created;
-    int64_t due[MSC_MILESTONES];  /* MSC_TIME_NONE when missing */
-    int64_t done[MSC_MILESTONES]; /* done[MSC_COMPLETION] is `resolved` */
-    unsigned char verdict[MSC_MILESTONES];
-    int64_t completed;          /* completed, else resolved: when the ticket closed */
-    int64_t resolved;           /* resolved, else completed: the end of mttr */
-    double estimated_hours;     /* NAN when missing */
-    int escalations, reopens;   /* counts; 0 when the cell is empty */
+    int32_t at[2 * MSC_MILESTONES]; /* due[3], done[3]: see above */
+    /* counts; 0 when the cell is empty (the loader caps them at 1e6) */
+    unsigned escalations : 20;
+    unsigned verdicts : 2 * MSC_MILESTONES; /* msc_ticket_verdict */
     unsigned reactive : 1;
     /* Aggregates of the ticket's kept time entries (any date or type). */
     unsigned multi_person : 1;
+    unsigned wide : 1;          /* at[0] is its index in the model's wide table */
+    unsigned reopens : 20;
     int first_person;
     int entries;
     double hours;
@@ -124,8 +133,16 @@ struct msc_model {
     size_t person_cap;
     struct msc_client *client;  /* by clients id */
     size_t client_cap;
-    struct msc_ticket *ticket;  /* by ticket_ids id */
+    struct msc_ticket *ticket;  /* by ticket_ids id; NULL after msc_model_end_tickets */
     size_t ticket_cap;
+    struct msc_ticket_wide {
+        int64_t at[2 * MSC_MILESTONES];
+    } *wide;                    /* times of tickets that do not fit 32 bits */
+    size_t nwide, wide_cap;
+    /* Tickets created per client and period of the report's range, client
+     * after client; made when the tickets go (msc_model_end_tickets). */
+    unsigned *created;
+    size_t created_periods;
     struct msc_dq dq;
     struct msc_file_info file[MSC_FILE_COUNT];
     int has_escalations, has_reopens; /* the tickets file has the column */
@@ -148,6 +165,19 @@ void msc_model_release(struct msc_model *m);
 int msc_model_person(struct msc_model *m, const char *name);
 int msc_model_client(struct msc_model *m, const char *name);
 
+/* Every file is read: frees what only the loader needs, the ticket ids
+ * and second keys (80 MB at 2M tickets); tickets can no longer be found
+ * by reference (msc_model_find_ticket gives -1). */
+void msc_model_end_load(struct msc_model *m);
+
+/* The per-ticket pass is over: counts the tickets created per client and
+ * period of the report's range (msc_model_tickets_created), then frees the
+ * tickets (160 MB at 2M tickets), which nothing reads afterwards; -1 on no
+ * memory. */
+int msc_model_end_tickets(struct msc_model *m);
+/* Tickets created for a client in a period of the range; 0 outside it. */
+unsigned msc_model_tickets_created(const struct msc_model *m, int client, int64_t period);
+
 /* The kept ticket a reference names (its id, else its second key), or -1. */
 int msc_model_find_ticket(struct msc_model *m, const char *ref);
 
@@ -157,6 +187,68 @@ int msc_model_client_hashed(struct msc_model *m, const char *name, const struct 
 int msc_model_find_ticket_hashed(struct msc_model *m, const char *ref, const struct msc_name_hashes *h);
 /* Makes ref a second key of ticket id; -1 on no memory. */
 int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id);
+
+/* A ticket created at `created`, with no other time, client or person. */
+void msc_ticket_init(struct msc_ticket *t, int64_t created);
+/* Sets time i (see msc_ticket_at) in the model's wide table; -1 on no memory. */
+int msc_ticket_set_wide(struct msc_model *m, struct msc_ticket *t, int i, int64_t v);
+
+/* Sets time i: due[k] is k, done[k] is MSC_MILESTONES + k; MSC_TIME_NONE
+ * is missing. -1 on no memory. */
+static inline int msc_ticket_set_at(struct msc_model *m, struct msc_ticket *t, int i, int64_t v)
+{
+    /* v - created in 32 bits, INT32_MIN being "missing"; created is a
+     * date of years 1 to 9999, far from overflowing. */
+    if (t->wide || (v != MSC_TIME_NONE && !(t->created > INT64_MIN / 2 && t->created < INT64_MAX / 2 &&
+                                             v > t->created + INT32_MIN && v <= t->created + INT32_MAX)))
+        return msc_ticket_set_wide(m, t, i, v);
+    t->at[i] = v == MSC_TIME_NONE ? INT32_MIN : (int32_t)(v - t->created);
+    return 0;
+}
+static inline int msc_ticket_set_due(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k,
+                                     int64_t v)
+{
+    return msc_ticket_set_at(m, t, (int)k, v);
+}
+static inline int msc_ticket_set_done(struct msc_model *m, struct msc_ticket *t, enum msc_milestone k,
+                                      int64_t v)
+{
+    return msc_ticket_set_at(m, t, MSC_MILESTONES + (int)k, v);
+}
+static inline void msc_ticket_set_verdict(struct msc_ticket *t, enum msc_milestone k, enum msc_verdict v)
+{
+    unsigned shift = 2 * (unsigned)k;
+    t->verdicts = (t->verdicts & ~(3u << shift)) | ((unsigned)v & 3u) << shift;
+}
+
+/* MSC_TIME_NONE when missing. */
+static inline int64_t msc_ticket_at(const struct msc_model *m, const struct msc_ticket *t, int i)
+{
+    if (t->wide)
+        return m->wide[t->at[0]].at[i];
+    return t->at[i] == INT32_MIN ? MSC_TIME_NONE : t->created + t->at[i];
+}
+static inline int64_t msc_ticket_due(const struct msc_model *m, const struct msc_ticket *t,
+                                     enum msc_milestone k)
+{
+    return msc_ticket_at(m, t, (int)k);
+}
+/* done[MSC_COMPLETION] is `resolved`. */
+static inline int64_t msc_ticket_done(const struct msc_model *m, const struct msc_ticket *t,
+                                      enum msc_milestone k)
+{
+    return msc_ticket_at(m, t, MSC_MILESTONES + (int)k);
+}
+/* resolved, else completed: the end of mttr. */
+static inline int64_t msc_ticket_resolved(const struct msc_model *m, const struct msc_ticket *t)
+{
+    int64_t resolved = msc_ticket_done(m, t, MSC_COMPLETION);
+    return resolved != MSC_TIME_NONE ? resolved : t->completed;
+}
+static inline enum msc_verdict msc_ticket_verdict(const struct msc_ticket *t, enum msc_milestone k)
+{
+    return (enum msc_verdict)(t->verdicts >> (2 * (int)k) & 3);
+}
 
 /* A person on the scorecard: named in tickets or time entries, or listed
  * in resources.csv, and not include = false. */

@@ -189,6 +189,8 @@ int msc_report_met(enum msc_better better, double value, double target)
     return msc_kpi_met(better, value, target);
 }
 
+_Static_assert(MSC_MAX_KPIS <= SHRT_MAX && MSC_LEVELS <= UCHAR_MAX, "struct msc_row's kpi or level too narrow");
+
 static int cmp_int(int a, int b) { return (a > b) - (a < b); }
 
 static int subject_rank(const struct msc_report *r, const struct msc_row *row)
@@ -308,8 +310,8 @@ int msc_report_build(struct msc_report *r, struct msc_cells *const *cells)
                 return -1;
             }
             struct msc_row *row = &r->rows[r->count++];
-            row->kpi = (int)k;
-            row->level = (enum msc_level)c->level;
+            row->kpi = (short)k;
+            row->level = (unsigned char)c->level;
             row->subject = c->level == MSC_LEVEL_TEAM ? -1 : c->subject;
             row->period = c->period;
             row->num = mod->value_only ? NAN : c->sum.num;
@@ -337,7 +339,7 @@ const struct msc_row *msc_report_find(const struct msc_report *r, int kpi, enum 
 {
     if (kpi < 0)
         return NULL;
-    struct msc_row key = {.kpi = kpi, .level = level, .subject = level == MSC_LEVEL_TEAM ? -1 : subject,
+    struct msc_row key = {.kpi = (short)kpi, .level = (unsigned char)level, .subject = level == MSC_LEVEL_TEAM ? -1 : subject,
                           .period = period};
     size_t lo = 0, hi = r->count;
     while (lo < hi) {

@@ -20,15 +20,16 @@
 #include "model/model.h"
 #include "report/gate.h"
 
+/* 48 bytes: a large run has over a million rows. */
 struct msc_row {
-    int kpi;                    /* registry index */
-    enum msc_level level;
-    int subject;                /* person or client id; -1 for the team */
     int64_t period;
     double num, den;            /* NAN where the KPI is not a ratio */
     double value;
     double target;              /* NAN: no target */
-    int met;                    /* 1, 0, or -1 without a target */
+    int subject;                /* person or client id; -1 for the team */
+    short kpi;                  /* registry index (< MSC_MAX_KPIS) */
+    unsigned char level;        /* enum msc_level */
+    signed char met;            /* 1, 0, or -1 without a target */
 };
 
 /* What a KPI is on the Scorecard. */

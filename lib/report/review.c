@@ -44,17 +44,8 @@ void msc_report_review_clients(const struct msc_report *r, unsigned char *active
 static void count_created(const struct msc_report *r, int client, double *value, size_t n)
 {
     const struct msc_model *m = r->model;
-    size_t nt = msc_names_count(&m->ticket_ids);
     for (size_t i = 0; i < n; i++)
-        value[i] = 0;
-    for (size_t t = 0; t < nt; t++) {
-        const struct msc_ticket *tk = &m->ticket[t];
-        if (tk->client != client)
-            continue;
-        int64_t p = msc_period_of(m->period_kind, tk->created) - m->first_period;
-        if (p >= 0 && (size_t)p < n)
-            value[p]++;
-    }
+        value[i] = msc_model_tickets_created(m, client, m->first_period + (int64_t)i);
     /* A period the data does not reach has no count, not 0. */
     for (size_t i = 0; i < n; i++)
         if (msc_model_coverage(m, m->first_period + (int64_t)i) & MSC_COVER_NONE)

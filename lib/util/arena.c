@@ -24,11 +24,14 @@ void msc_arena_release(struct msc_arena *a)
     }
 }
 
-void *msc_arena_alloc(struct msc_arena *a, size_t n)
+/* n bytes at the next multiple of align in the current block, or in a new
+ * one. Strings need no alignment: rounding each ticket id up to a
+ * max_align_t (32 bytes here) cost more than the ids themselves. */
+static void *bump(struct msc_arena *a, size_t n, size_t align)
 {
-    n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
     struct msc_arena_block *b = a->head;
-    if (!b || b->size - b->used < n) {
+    size_t at = b ? (b->used + align - 1) / align * align : 0;
+    if (!b || at > b->size || b->size - at < n) {
         size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
         b = msc_malloc(sizeof *b + size);
         if (!b)
@@ -43,15 +46,21 @@ void *msc_arena_alloc(struct msc_arena *a, size_t n)
             b->next = a->head;
             a->head = b;
         }
+        at = 0;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += n;
+    void *p = (char *)b->data + at;
+    b->used = at + n;
     return p;
+}
+
+void *msc_arena_alloc(struct msc_arena *a, size_t n)
+{
+    return bump(a, n, _Alignof(max_align_t));
 }
 
 char *msc_arena_strndup(struct msc_arena *a, const char *s, size_t n)
 {
-    char *d = msc_arena_alloc(a, n + 1);
+    char *d = bump(a, n + 1, 1);
     if (d) {
         memcpy(d, s, n);
         d[n] = '\0';

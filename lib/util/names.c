@@ -49,6 +49,12 @@ void msc_names_init(struct msc_names *n)
     n->seed = *msc_hash_key();
 }
 
+void msc_names_init_keys(struct msc_names *n)
+{
+    msc_names_init(n);
+    n->keys_only = 1;
+}
+
 void msc_names_release(struct msc_names *n)
 {
     msc_arena_release(&n->arena);
@@ -58,6 +64,14 @@ void msc_names_release(struct msc_names *n)
     free(n->scratch);
     free(n->seen);
     memset(n, 0, sizeof *n);
+}
+
+void msc_names_forget(struct msc_names *n)
+{
+    size_t count = n->count;
+    msc_names_release(n);
+    msc_names_init(n);
+    n->count = count;
 }
 
 /* Keyed (siphash.h): ticket ids come from files anyone can write, and
@@ -252,19 +266,24 @@ int msc_names_intern_hashed(struct msc_names *n, const char *s, const struct msc
         return -2;
     /* display and key grow alike (they double from 16). */
     size_t cap = n->cap;
-    if (msc_grow(&n->display, &cap, n->count + 1, sizeof *n->display) < 0 ||
+    if ((!n->keys_only && msc_grow(&n->display, &cap, n->count + 1, sizeof *n->display) < 0) ||
         msc_grow(&n->key, &n->cap, n->count + 1, sizeof *n->key) < 0)
         return -2;
-    while (is_ws((unsigned char)*s))
-        s++;
-    size_t len = raw.len - (size_t)(s - raw.s);
-    while (len && is_ws((unsigned char)s[len - 1]))
-        len--;
-    const char *disp = msc_arena_strndup(&n->arena, s, len);
     const char *k = msc_arena_strdup(&n->arena, n->scratch);
-    if (!disp || !k)
+    if (!k)
         return -2;
-    n->display[n->count] = disp;
+    if (!n->keys_only) {
+        while (is_ws((unsigned char)*s))
+            s++;
+        size_t len = raw.len - (size_t)(s - raw.s);
+        while (len && is_ws((unsigned char)s[len - 1]))
+            len--;
+        /* A name written as its key (most are) is kept once. */
+        const char *disp = len == strlen(k) && memcmp(s, k, len) == 0 ? k : msc_arena_strndup(&n->arena, s, len);
+        if (!disp)
+            return -2;
+        n->display[n->count] = disp;
+    }
     n->key[n->count] = k;
     slot->hash = h;
     slot->id = (int32_t)++n->count;
@@ -275,7 +294,9 @@ int msc_names_intern_hashed(struct msc_names *n, const char *s, const struct msc
 
 const char *msc_names_display(const struct msc_names *n, int id)
 {
-    return id >= 0 && (size_t)id < n->count ? n->display[id] : "";
+    if (id < 0 || (size_t)id >= n->count || !n->key)
+        return "";
+    return n->keys_only ? n->key[id] : n->display[id];
 }
 
 int msc_name_in_list(const char *s, const char *list)

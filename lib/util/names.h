@@ -26,9 +26,10 @@
 struct msc_names {
     struct msc_arena arena;
     struct msc_hash_key seed; /* the run's (msc_hash_key), copied at init */
-    const char **display; /* id -> first spelling */
+    const char **display; /* id -> first spelling; NULL for a table of keys */
     const char **key;     /* id -> folded form */
     size_t count, cap;
+    int keys_only;        /* msc_names_init_keys */
     /* Open addressing. The key's hash sits beside its id so that probing
      * past other names touches no other memory: with a million ticket
      * ids, each such touch was a cache miss. */
@@ -52,7 +53,16 @@ struct msc_names {
 };
 
 void msc_names_init(struct msc_names *n);
+/* A table that keeps only the folded keys (ticket ids, which no report
+ * shows: their first spellings were a third of the memory at 2M tickets);
+ * msc_names_display gives the folded key. */
+void msc_names_init_keys(struct msc_names *n);
 void msc_names_release(struct msc_names *n);
+/* Frees the names and their index but keeps the count, for a table that
+ * is never searched again (the ticket ids once every file is read):
+ * afterwards msc_names_find finds nothing, msc_names_display gives "",
+ * and msc_names_intern must not be called. */
+void msc_names_forget(struct msc_names *n);
 
 /* The id of s, or -1 when unknown or when s is empty after trimming. */
 int msc_names_find(struct msc_names *n, const char *s);

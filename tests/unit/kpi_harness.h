@@ -59,10 +59,10 @@ static inline int client(struct harness *h, const char *name) { return msc_model
 /* A ticket of a technician, created and completed (and resolved) at t. */
 static inline struct msc_ticket harness_ticket(struct harness *h, const char *who, int64_t t)
 {
-    struct msc_ticket k = {.client = -1, .person = who ? person(h, who) : -1, .created = t,
-                           .completed = t, .resolved = t, .estimated_hours = NAN};
-    for (int i = 0; i < MSC_MILESTONES; i++)
-        k.due[i] = k.done[i] = MSC_TIME_NONE;
+    struct msc_ticket k;
+    msc_ticket_init(&k, t);
+    k.person = who ? person(h, who) : -1;
+    k.completed = t;
     return k;
 }
 
@@ -98,6 +98,18 @@ static inline int harness_client_row(struct harness *h, const char *name, int ym
     c->listed = 1;
     c->rows[c->nrows++] = (struct msc_client_row){ym, endpoints, revenue, included};
     return id;
+}
+
+/* A due or done time of a ticket; abort on no memory. */
+static inline void harness_due(struct harness *h, struct msc_ticket *t, int k, int64_t v)
+{
+    if (msc_ticket_set_due(&h->model, t, (enum msc_milestone)k, v) < 0)
+        abort();
+}
+static inline void harness_done(struct harness *h, struct msc_ticket *t, int k, int64_t v)
+{
+    if (msc_ticket_set_done(&h->model, t, (enum msc_milestone)k, v) < 0)
+        abort();
 }
 
 static inline void harness_feed_ticket(struct harness *h, const struct msc_ticket *t)

@@ -102,18 +102,60 @@ static void test_sla_triage(void)
     struct msc_ticket t[6];
     for (int k = 0; k < 6; k++) {
         t[k] = harness_ticket(&h, "Alice", day(2026, 3, 9));
-        t[k].due[MSC_TRIAGE] = due;
+        harness_due(&h, &t[k], MSC_TRIAGE, due);
     }
-    t[0].done[MSC_TRIAGE] = due - 60;
-    t[1].done[MSC_TRIAGE] = due + 60;
-    t[3].done[MSC_TRIAGE] = due + 60;
-    t[3].verdict[MSC_TRIAGE] = MSC_VERDICT_MET;
-    t[4].verdict[MSC_TRIAGE] = MSC_VERDICT_EXCLUDED;
-    t[5].due[MSC_TRIAGE] = day(2026, 4, 2);
+    harness_done(&h, &t[0], MSC_TRIAGE, due - 60);
+    harness_done(&h, &t[1], MSC_TRIAGE, due + 60);
+    harness_done(&h, &t[3], MSC_TRIAGE, due + 60);
+    msc_ticket_set_verdict(&t[3], MSC_TRIAGE, MSC_VERDICT_MET);
+    msc_ticket_set_verdict(&t[4], MSC_TRIAGE, MSC_VERDICT_EXCLUDED);
+    harness_due(&h, &t[5], MSC_TRIAGE, day(2026, 4, 2));
     for (int k = 0; k < 6; k++)
         harness_feed_ticket(&h, &t[k]);
     CHECK_NEAR(harness_value(&h, MSC_LEVEL_TEAM, -1, MAR), 0.5);
     CHECK(isnan(harness_value(&h, MSC_LEVEL_TEAM, -1, MAR + 1)));
+    harness_release(&h);
+}
+
+/* A ticket keeps its times as 32-bit seconds after created, and whole in
+ * the model's side table once one is further than 68 years away (a
+ * mistyped year): every time reads back as it was set, before and after
+ * the switch; so does resolved, which is done[completion], else completed.
+ * The SLA counts a ticket done in 1926 as met (done before due). */
+static void test_ticket_times(void)
+{
+    struct harness h;
+    harness_init(&h, &msc_kpi_sla_triage, MAR);
+    int64_t created = day(2026, 3, 9);
+    struct msc_ticket t = harness_ticket(&h, "Alice", created);
+    const int64_t near[] = {created, created + INT32_MAX, created + INT32_MIN + 1, created - 60};
+    for (int i = 0; i < 4; i++) {
+        harness_due(&h, &t, MSC_TRIAGE, near[i]);
+        CHECK(msc_ticket_due(&h.model, &t, MSC_TRIAGE) == near[i]);
+    }
+    CHECK(!t.wide && msc_ticket_done(&h.model, &t, MSC_ENGAGEMENT) == MSC_TIME_NONE);
+    t.completed = created + 3600;
+    CHECK(msc_ticket_resolved(&h.model, &t) == created + 3600);
+    harness_due(&h, &t, MSC_TRIAGE, day(2026, 3, 10));
+    harness_done(&h, &t, MSC_COMPLETION, created + 7200);
+    CHECK(msc_ticket_resolved(&h.model, &t) == created + 7200);
+    harness_done(&h, &t, MSC_TRIAGE, day(1926, 3, 9));
+    CHECK(t.wide);
+    CHECK(msc_ticket_done(&h.model, &t, MSC_TRIAGE) == day(1926, 3, 9));
+    CHECK(msc_ticket_due(&h.model, &t, MSC_TRIAGE) == day(2026, 3, 10));
+    CHECK(msc_ticket_resolved(&h.model, &t) == created + 7200);
+    CHECK(msc_ticket_due(&h.model, &t, MSC_ENGAGEMENT) == MSC_TIME_NONE);
+    harness_done(&h, &t, MSC_ENGAGEMENT, created + INT32_MAX + 1);
+    CHECK(msc_ticket_done(&h.model, &t, MSC_ENGAGEMENT) == created + INT32_MAX + 1);
+    msc_ticket_set_verdict(&t, MSC_ENGAGEMENT, MSC_VERDICT_EXCLUDED);
+    CHECK(msc_ticket_verdict(&t, MSC_ENGAGEMENT) == MSC_VERDICT_EXCLUDED);
+    CHECK(msc_ticket_verdict(&t, MSC_TRIAGE) == MSC_VERDICT_NONE);
+    harness_feed_ticket(&h, &t);
+    CHECK_NEAR(harness_value(&h, MSC_LEVEL_TEAM, -1, MAR), 1.0);
+    /* 32 bits' "missing" is no time: that far away goes to the table too. */
+    struct msc_ticket u = harness_ticket(&h, "Bob", created);
+    harness_due(&h, &u, MSC_COMPLETION, created + INT32_MIN);
+    CHECK(u.wide && msc_ticket_due(&h.model, &u, MSC_COMPLETION) == created + INT32_MIN);
     harness_release(&h);
 }
 
@@ -294,7 +336,7 @@ static void test_mttr(void)
     };
     for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
         struct msc_ticket t = harness_ticket(&h, rows[k].who, rows[k].created);
-        t.completed = t.resolved = rows[k].resolved;
+        t.completed = rows[k].resolved;
         t.reactive = rows[k].reactive;
         t.client = k == 2 ? acme : -1;
         harness_feed_ticket(&h, &t);
@@ -519,20 +561,20 @@ static void test_sla_engagement_completion(void)
         struct msc_ticket t[8];
         for (int k = 0; k < 8; k++) {
             t[k] = harness_ticket(&h, k < 2 ? "Alice" : "Bob", day(2026, 3, 9));
-            t[k].due[w] = due;
+            harness_due(&h, &t[k], w, due);
         }
-        t[0].done[w] = due - 60;
+        harness_done(&h, &t[0], w, due - 60);
         t[0].client = acme;
-        t[1].done[w] = due + 60;
-        t[3].done[w] = due + 60;
-        t[3].verdict[w] = MSC_VERDICT_MET;
+        harness_done(&h, &t[1], w, due + 60);
+        harness_done(&h, &t[3], w, due + 60);
+        msc_ticket_set_verdict(&t[3], w, MSC_VERDICT_MET);
         t[3].client = acme;
-        t[4].done[w] = due - 60;
-        t[4].verdict[w] = MSC_VERDICT_MISSED;
-        t[5].due[w] = day(2026, 4, 2);
-        t[6].due[w] = MSC_TIME_NONE;
-        t[6].done[w] = due;
-        t[7].verdict[w] = MSC_VERDICT_EXCLUDED;
+        harness_done(&h, &t[4], w, due - 60);
+        msc_ticket_set_verdict(&t[4], w, MSC_VERDICT_MISSED);
+        harness_due(&h, &t[5], w, day(2026, 4, 2));
+        harness_due(&h, &t[6], w, MSC_TIME_NONE);
+        harness_done(&h, &t[6], w, due);
+        msc_ticket_set_verdict(&t[7], w, MSC_VERDICT_EXCLUDED);
         for (int k = 0; k < 8; k++)
             harness_feed_ticket(&h, &t[k]);
         CHECK_NEAR(harness_value(&h, MSC_LEVEL_TECH, person(&h, "Alice"), MAR), 0.5);
@@ -612,6 +654,7 @@ int main(void)
     test_template();
     test_escalation_reopen();
     test_sla_triage();
+    test_ticket_times();
     test_est_vs_actual();
     test_realtime_entry();
     test_hours();

@@ -126,5 +126,19 @@ int main(void)
     CHECK(msc_names_count(&ahead) == 4 && msc_names_count(&plain) == 4);
     msc_names_release(&plain);
     msc_names_release(&ahead);
+
+    /* A table of keys keeps one folded copy; spellings find it alike. A
+     * forgotten table keeps its count and finds nothing. */
+    struct msc_names ids;
+    msc_names_init_keys(&ids);
+    CHECK(msc_names_intern(&ids, " T-1 ") == 0);
+    CHECK(msc_names_intern(&ids, "t-2") == 1);
+    CHECK(msc_names_find(&ids, "t-1") == 0 && msc_names_find(&ids, "T-1") == 0);
+    CHECK(strcmp(msc_names_display(&ids, 0), "t-1") == 0);
+    msc_names_forget(&ids);
+    CHECK(msc_names_count(&ids) == 2);
+    CHECK(msc_names_find(&ids, "t-1") == -1 && msc_names_find(&ids, "T-1") == -1);
+    CHECK(strcmp(msc_names_display(&ids, 1), "") == 0);
+    msc_names_release(&ids);
     return check_report("names");
 }
