@@ -128,7 +128,12 @@ static void one_sheet(struct msc_xw *x, size_t ti)
         msc_xw_number(x, ws, target_row, 1 + i, target,
                       msc_xw_unit_format(x, MSC_UNIT_POINTS, MSC_XW_TARGET));
     }
-    msc_xw_lights(x, ws, score_row, 1, score_row, P, MSC_HIGHER, target);
+    /* The rows coloured against the target beside them, by direction:
+     * two sets of rules a sheet rather than three a row (each set is a
+     * kilobyte or two of the library's memory until the file is written). */
+    int lit[2][MSC_MAX_KPIS + 1], nlit[2] = {0, 0};
+    if (!isnan(target))
+        lit[0][nlit[0]++] = score_row;
     msc_xw_number(x, ws, score_row, c0 + C_TARGET, target,
                   msc_xw_unit_format(x, MSC_UNIT_POINTS, MSC_XW_TARGET));
     if (x->score >= 0) {
@@ -146,7 +151,10 @@ static void one_sheet(struct msc_xw *x, size_t ti)
             msc_xw_number(x, ws, row, 1 + j,
                           msc_xw_value(x, kpi, MSC_LEVEL_TECH, t->person, m->first_period + j),
                           msc_xw_kpi_format(x, kpi, 0));
-        msc_xw_traffic_lights(x, ws, row, 1, row, P, kpi);
+        if (isfinite(rk->target)) {
+            int lower = rk->mod->better == MSC_LOWER;
+            lit[lower][nlit[lower]++] = row;
+        }
         msc_xw_number(x, ws, row, c0 + C_TARGET, rk->target, msc_xw_kpi_format(x, kpi, MSC_XW_TARGET));
         msc_xw_number(x, ws, row, c0 + C_GAP, k->gap, msc_xw_gap_format(x, kpi));
         int n = 0;
@@ -160,6 +168,8 @@ static void one_sheet(struct msc_xw *x, size_t ti)
                       x->count_center);
         msc_xw_number(x, ws, row, c0 + C_POINTS, k->points, x->points);
     }
+    msc_xw_lights_rows(x, ws, lit[0], nlit[0], 1, P, c0 + C_TARGET, MSC_HIGHER);
+    msc_xw_lights_rows(x, ws, lit[1], nlit[1], 1, P, c0 + C_TARGET, MSC_LOWER);
     msc_xw_ok(x, worksheet_set_column(ws, 0, 0, NAME_W, NULL));
     msc_xw_ok(x, worksheet_set_column(ws, 1, (lxw_col_t)P, 9, NULL));
     for (int i = 0; i < NCOLS; i++)

@@ -72,13 +72,40 @@ struct look {
     const char *num;
 };
 
+/* A format made once, for make() to hand out again; num is its own copy. */
+struct msc_xw_made {
+    struct look l;
+    lxw_format *f;
+};
+
+static int same_look(const struct look *a, const struct look *b)
+{
+    return a->bold == b->bold && a->italic == b->italic && a->wrap == b->wrap &&
+           a->underline == b->underline && a->rule_below == b->rule_below &&
+           a->rule_above == b->rule_above && a->indent == b->indent && a->size == b->size &&
+           a->ink == b->ink && a->fill == b->fill && a->align == b->align && a->valign == b->valign &&
+           (a->num && b->num ? strcmp(a->num, b->num) == 0 : a->num == b->num);
+}
+
+/* libxlsxwriter 1.1.4 caches a format's index only in the first of two
+ * equal formats; the twin is hashed anew (568 bytes) for every cell it
+ * styles when the workbook is written. So an equal look gets the same
+ * format: the file is the same, as the twins shared an index anyway. */
 static lxw_format *make(struct msc_xw *x, const struct look *l)
 {
-    lxw_format *f = workbook_add_format(x->wb);
-    if (!f) {
+    for (size_t i = 0; i < x->nmade; i++)
+        if (same_look(&x->made[i].l, l))
+            return x->made[i].f;
+    char *num = l->num ? msc_strdup(l->num) : NULL;
+    lxw_format *f = (!l->num || num) ? workbook_add_format(x->wb) : NULL;
+    if (!f || msc_grow(&x->made, &x->made_cap, x->nmade + 1, sizeof *x->made) < 0) {
+        free(num);
         msc_xw_fail(x, MSC_ERR_NOMEM);
         return NULL;
     }
+    x->made[x->nmade].l = *l;
+    x->made[x->nmade].l.num = num;
+    x->made[x->nmade++].f = f;
     if (l->bold)
         format_set_bold(f);
     if (l->italic)
@@ -553,24 +580,21 @@ void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, 
     msc_xw_lights(x, ws, r1, c1, r2, c2, x->r->kpi[kpi].mod->better, x->r->kpi[kpi].target);
 }
 
-void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
-                   enum msc_better better, double target)
+/* The three rules of a colouring: met (green), within the amber band
+ * (amber), any other value (red); each stops the next. cell is the
+ * range's top left, bound_met and bound_near what it is held against.
+ * Met is judged as the KPI table judges it: on the value rounded to six
+ * decimals, a tie meeting the target. ISNUMBER keeps blanks (no value)
+ * uncoloured rather than read as 0. multi: the ranges when more than r1..c2. */
+static void three_rules(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                        char *multi, int lower, const char *bound_met, const char *bound_near)
 {
-    if (isnan(target) || r2 < r1 || c2 < c1)
-        return;
-    int lower = better == MSC_LOWER;
-    double band = x->m->settings->amber_band;
-    char cell[16], met[32], near[32], f_met[160], f_near[160], f_any[64];
+    char cell[16], f_met[160], f_near[160], f_any[64];
     lxw_rowcol_to_cell(cell, (lxw_row_t)r1, (lxw_col_t)c1);
-    formula_number(target, met, sizeof met);
-    formula_number(lower ? target * (1 + band) : target * (1 - band), near, sizeof near);
-    /* Met is judged as the KPI table judges it: on the value rounded to six
-     * decimals, a tie meeting the target. ISNUMBER keeps blanks (no value)
-     * uncoloured rather than read as 0. */
     snprintf(f_met, sizeof f_met, "=AND(ISNUMBER(%s),ROUND(%s,6)%s%s)", cell, cell,
-             lower ? "<=" : ">=", met);
+             lower ? "<=" : ">=", bound_met);
     snprintf(f_near, sizeof f_near, "=AND(ISNUMBER(%s),ROUND(%s,6)%s%s)", cell, cell,
-             lower ? "<=" : ">=", near);
+             lower ? "<=" : ">=", bound_near);
     snprintf(f_any, sizeof f_any, "=ISNUMBER(%s)", cell);
     const char *rule[3] = {f_met, f_near, f_any};
     lxw_format *look[3] = {x->good, x->amber, x->bad};
@@ -578,9 +602,59 @@ void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, 
         lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_FORMULA,
                                      .value_string = (char *)rule[i],
                                      .format = look[i],
+                                     .multi_range = multi,
                                      .stop_if_true = 1};
         msc_xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, (lxw_col_t)c1,
                                                         (lxw_row_t)r2, (lxw_col_t)c2, &cf));
+    }
+}
+
+void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                   enum msc_better better, double target)
+{
+    if (isnan(target) || r2 < r1 || c2 < c1)
+        return;
+    int lower = better == MSC_LOWER;
+    double band = x->m->settings->amber_band;
+    char met[32], near[32];
+    formula_number(target, met, sizeof met);
+    formula_number(lower ? target * (1 + band) : target * (1 - band), near, sizeof near);
+    three_rules(x, ws, r1, c1, r2, c2, NULL, lower, met, near);
+}
+
+void msc_xw_lights_rows(struct msc_xw *x, lxw_worksheet *ws, const int *rows, int n, int c1,
+                        int c2, int target_col, enum msc_better better)
+{
+    if (n < 1 || c2 < c1)
+        return;
+    int lower = better == MSC_LOWER;
+    char factor[32], multi[LXW_MAX_ATTRIBUTE_LENGTH];
+    formula_number(lower ? 1 + x->m->settings->amber_band : 1 - x->m->settings->amber_band,
+                   factor, sizeof factor);
+    for (int i = 0; i < n;) {
+        /* One set of rules for as many runs of rows as its sqref holds,
+         * held against the target column in the same row as each value
+         * (relative to the first run's top left). */
+        int first_r1 = rows[i], first_r2 = rows[i], nruns = 0;
+        size_t len = 0;
+        while (i < n) {
+            int r1 = rows[i], r2 = r1;
+            int j = i + 1;
+            while (j < n && rows[j] == r2 + 1)
+                r2 = rows[j++];
+            char range[2 * LXW_MAX_CELL_RANGE_LENGTH];
+            lxw_rowcol_to_range(range, (lxw_row_t)r1, (lxw_col_t)c1, (lxw_row_t)r2, (lxw_col_t)c2);
+            if (nruns && len + 1 + strlen(range) >= sizeof multi)
+                break;
+            len += (size_t)snprintf(multi + len, sizeof multi - len, "%s%s", nruns ? " " : "", range);
+            if (!nruns++)
+                first_r2 = r2;
+            i = j;
+        }
+        char bound[24], near[64];
+        lxw_rowcol_to_cell_abs(bound, (lxw_row_t)first_r1, (lxw_col_t)target_col, 0, 1);
+        snprintf(near, sizeof near, "%s*%s", bound, factor);
+        three_rules(x, ws, first_r1, c1, first_r2, c2, nruns > 1 ? multi : NULL, lower, bound, near);
     }
 }
 
@@ -934,6 +1008,11 @@ void msc_xw_release(struct msc_xw *x)
     x->coach_sheet = NULL;
     free(x->clean);
     free(x->conv);
+    for (size_t i = 0; i < x->nmade; i++)
+        free((char *)x->made[i].l.num);
+    free(x->made);
+    x->made = NULL;
+    x->nmade = x->made_cap = 0;
     x->label = NULL;
     x->tech = NULL;
     x->clean = x->conv = NULL;

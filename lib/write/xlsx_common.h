@@ -38,6 +38,8 @@ enum {
 /* Line series roles. */
 enum msc_xw_series_role { MSC_XW_SERIES_TECH = 0, MSC_XW_SERIES_TEAM, MSC_XW_SERIES_TARGET };
 
+struct msc_xw_made; /* xlsx_common.c */
+
 struct msc_xw {
     lxw_workbook *wb;
     const struct msc_report *r;
@@ -72,6 +74,9 @@ struct msc_xw {
     char (*coach_sheet)[32];
     size_t ncoach_sheets;         /* named so far */
     int chart_techs;              /* technician series in the current chart */
+    /* Every format made, by look (xlsx_common.c), so that none has a twin. */
+    struct msc_xw_made *made;
+    size_t nmade, made_cap;
     /* Number looks by unit, direction and MSC_XW_* flags, made when first used. */
     lxw_format *num[6][2][MSC_XW_STYLES];
 };
@@ -184,6 +189,14 @@ void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, 
 /* The same against any target: the tech score's tech_score_target. */
 void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
                    enum msc_better better, double target);
+
+/* The same for rows of a table (ascending) whose targets stand in the
+ * table itself, each in its row's column target_col (a number; rows
+ * without one are not given): one set of rules for them all, held against
+ * each row's own target, instead of three rules a row. All of one
+ * direction. */
+void msc_xw_lights_rows(struct msc_xw *x, lxw_worksheet *ws, const int *rows, int n, int c1,
+                        int c2, int target_col, enum msc_better better);
 
 /* A KPI's target in words: "target >= 80% (higher is better)", or "no
  * target; higher is better". */
