@@ -55,7 +55,8 @@ static int name_sheets(struct msc_xw *x)
                 keep--;
             snprintf(x->coach_sheet[i], 32, "%.*s%s", (int)keep, base, suffix);
         }
-        x->ncoach_sheets = i + 1;
+        if (msc_xw_take_coach_name(x) < 0)
+            return -1;
     }
     return 0;
 }

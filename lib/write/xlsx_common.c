@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "util/mem.h"
+#include "util/siphash.h"
 #include "util/text.h"
 
 /* Colours: Excel's own "good / neutral / bad" cell styles, which owners
@@ -424,12 +425,26 @@ static void coverage_marks(struct msc_xw *x)
     }
 }
 
+/* Whether a format shows on an empty cell: a rule or a fill. One we did
+ * not make is taken to. */
+static int shows_empty(const struct msc_xw *x, const lxw_format *f)
+{
+    for (size_t i = 0; i < x->nmade; i++)
+        if (x->made[i].f == f)
+            return x->made[i].l.rule_below || x->made[i].l.rule_above || x->made[i].l.fill;
+    return 1;
+}
+
 int msc_xw_wrapped(struct msc_xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars,
                    const char *s, lxw_format *f)
 {
+    /* The merge pads its other cells with blanks in the format, which only
+     * a rule needs (so that it runs across) or a fill: without either they
+     * look the same unstyled, and a Coach sheet has 72 of them fewer to
+     * keep and write. */
     if (last_col > 0)
         msc_xw_ok(x, worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row,
-                                           (lxw_col_t)last_col, "", f));
+                                           (lxw_col_t)last_col, "", shows_empty(x, f) ? f : NULL));
     msc_xw_text(x, ws, row, 0, s, f);
     /* Small type runs about 1.2 characters to a unit of column width. */
     return msc_xw_row_for_text(x, ws, row, s, width_chars * 1.2, 13.5);
@@ -893,6 +908,16 @@ static int by_name(const void *pa, const void *pb, void *names)
     return c ? c : (a > b) - (a < b);
 }
 
+/* A sheet name's hash, blind to ASCII case as the names' comparison is. */
+static uint64_t fold_hash(const char *name)
+{
+    char low[31];
+    size_t n = 0;
+    for (; name[n] && n < 31; n++)
+        low[n] = name[n] >= 'A' && name[n] <= 'Z' ? (char)(name[n] - 'A' + 'a') : name[n];
+    return msc_siphash(msc_hash_key(), low, n);
+}
+
 int msc_xw_name_taken(const struct msc_xw *x, const char *name)
 {
     static const char *const fixed[] = {"Scorecard", "Trend",        "Team",
@@ -903,9 +928,34 @@ int msc_xw_name_taken(const struct msc_xw *x, const char *name)
     for (size_t k = 0; k < MSC_MAX_KPIS; k++) /* unnamed yet: "" */
         if (x->sheet[k][0] && strcasecmp(x->sheet[k], name) == 0)
             return 1;
-    for (size_t i = 0; i < x->ncoach_sheets; i++)
-        if (strcasecmp(x->coach_sheet[i], name) == 0)
+    if (!x->nslots)
+        return 0;
+    uint64_t h = fold_hash(name);
+    for (size_t i = h & (x->nslots - 1);; i = (i + 1) & (x->nslots - 1)) {
+        if (!x->slot[i])
+            return 0;
+        if (strcasecmp(x->coach_sheet[x->slot[i] - 1], name) == 0)
             return 1;
+    }
+}
+
+int msc_xw_take_coach_name(struct msc_xw *x)
+{
+    /* A table at most half full, made for every technician at once:
+     * looking each new name up among all the others made naming 2,000
+     * sheets 2 million comparisons. */
+    if (!x->nslots) {
+        size_t n = 16;
+        while (n < 2 * (x->coach ? x->coach->ntech : 1))
+            n *= 2;
+        if (!(x->slot = msc_calloc(n, sizeof *x->slot)))
+            return msc_xw_fail(x, MSC_ERR_NOMEM);
+        x->nslots = n;
+    }
+    size_t i = fold_hash(x->coach_sheet[x->ncoach_sheets]) & (x->nslots - 1);
+    while (x->slot[i])
+        i = (i + 1) & (x->nslots - 1);
+    x->slot[i] = (uint32_t)++x->ncoach_sheets;
     return 0;
 }
 
@@ -1006,6 +1056,9 @@ void msc_xw_release(struct msc_xw *x)
     free(x->tech);
     free(x->coach_sheet);
     x->coach_sheet = NULL;
+    free(x->slot);
+    x->slot = NULL;
+    x->nslots = 0;
     free(x->clean);
     free(x->conv);
     for (size_t i = 0; i < x->nmade; i++)

@@ -73,6 +73,8 @@ struct msc_xw {
     const struct msc_coach *coach;
     char (*coach_sheet)[32];
     size_t ncoach_sheets;         /* named so far */
+    uint32_t *slot;               /* their hash table: index + 1, 0 for none */
+    size_t nslots;
     int chart_techs;              /* technician series in the current chart */
     /* Every format made, by look (xlsx_common.c), so that none has a twin. */
     struct msc_xw_made *made;
@@ -89,6 +91,9 @@ void msc_xw_release(struct msc_xw *x);
 /* Whether a sheet name is taken (case-blind): a fixed sheet's, a KPI
  * sheet's or a Coach sheet's named so far. */
 int msc_xw_name_taken(const struct msc_xw *x, const char *name);
+/* Records x->coach_sheet[x->ncoach_sheets] as taken and counts it; -1
+ * after recording no memory. */
+int msc_xw_take_coach_name(struct msc_xw *x);
 /* Records a libxlsxwriter failure; returns -1 for one, else 0. */
 int msc_xw_ok(struct msc_xw *x, lxw_error e);
 /* Records a failure of our own (MSC_ERR_NOMEM ...); returns -1. */
