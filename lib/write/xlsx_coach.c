@@ -119,10 +119,14 @@ static void one_sheet(struct msc_xw *x, size_t ti)
     msc_xw_text(x, ws, score_row, 0, "Tech score", x->text_total);
     msc_xw_text(x, ws, team_row, 0, "Team score", x->text);
     msc_xw_text(x, ws, target_row, 0, "Score target", x->text_target);
+    double *score = x->values, *v = x->values + P;
+    if (x->score >= 0)
+        msc_xw_values(x, x->score, MSC_LEVEL_TECH, t->person, score);
+    else
+        for (int i = 0; i < P; i++)
+            score[i] = NAN;
     for (int i = 0; i < P; i++) {
-        int64_t p = m->first_period + i;
-        msc_xw_number(x, ws, score_row, 1 + i,
-                      x->score >= 0 ? msc_xw_value(x, x->score, MSC_LEVEL_TECH, t->person, p) : NAN,
+        msc_xw_number(x, ws, score_row, 1 + i, score[i],
                       msc_xw_unit_format(x, MSC_UNIT_POINTS, MSC_XW_TOTAL));
         msc_xw_number(x, ws, team_row, 1 + i, may_show(x, c->nscore_team[i]) ? c->team_score[i] : NAN,
                       pts);
@@ -148,10 +152,9 @@ static void one_sheet(struct msc_xw *x, size_t ti)
         int kpi = c->kpi[i];
         const struct msc_report_kpi *rk = &x->r->kpi[kpi];
         msc_xw_text(x, ws, row, 0, rk->mod->name, rk->role == MSC_ROLE_SCORED ? x->text : x->text_indent);
+        msc_xw_values(x, kpi, MSC_LEVEL_TECH, t->person, v);
         for (int j = 0; j < P; j++)
-            msc_xw_number(x, ws, row, 1 + j,
-                          msc_xw_value(x, kpi, MSC_LEVEL_TECH, t->person, m->first_period + j),
-                          msc_xw_kpi_format(x, kpi, 0));
+            msc_xw_number(x, ws, row, 1 + j, v[j], msc_xw_kpi_format(x, kpi, 0));
         if (isfinite(rk->target)) {
             int lower = rk->mod->better == MSC_LOWER;
             lit[lower][nlit[lower]++] = row;
@@ -188,12 +191,10 @@ static void one_sheet(struct msc_xw *x, size_t ti)
      * slide from 96 to 71 would look flat. */
     double lo = target, hi = target;
     for (int i = 0; i < P; i++) {
-        double v[2] = {x->score >= 0 ? msc_xw_value(x, x->score, MSC_LEVEL_TECH, t->person,
-                                                    m->first_period + i) : NAN,
-                       may_show(x, c->nscore_team[i]) ? c->team_score[i] : NAN};
+        double drawn[2] = {score[i], may_show(x, c->nscore_team[i]) ? c->team_score[i] : NAN};
         for (int j = 0; j < 2; j++) {
-            lo = v[j] < lo ? v[j] : lo;
-            hi = v[j] > hi ? v[j] : hi;
+            lo = drawn[j] < lo ? drawn[j] : lo;
+            hi = drawn[j] > hi ? drawn[j] : hi;
         }
     }
     msc_xw_ratio_axis(chart, lo, hi);

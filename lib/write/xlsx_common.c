@@ -578,6 +578,26 @@ double msc_xw_value(const struct msc_xw *x, int kpi, enum msc_level level, int s
     return msc_report_value(x->r, kpi, level, subject, period);
 }
 
+void msc_xw_values(const struct msc_xw *x, int kpi, enum msc_level level, int subject, double *v)
+{
+    for (int i = 0; i < x->nperiods; i++)
+        v[i] = NAN;
+    const struct msc_row *hit = NULL;
+    for (int i = 0; i < x->nperiods && !hit; i++)
+        hit = msc_report_find(x->r, kpi, level, subject, x->m->first_period + i);
+    if (!hit)
+        return;
+    /* The report keeps a subject's periods together and in order
+     * (report.h), so the rest lie beside the one found: a search per
+     * value was most of a Coach sheet's own work at 2,000 technicians. */
+    const struct msc_row *end = x->r->rows + x->r->count;
+    int who = level == MSC_LEVEL_TEAM ? -1 : subject;
+    for (const struct msc_row *p = hit;
+         p < end && p->kpi == kpi && p->level == level && p->subject == who; p++)
+        if (p->period >= x->m->first_period && p->period - x->m->first_period < x->nperiods)
+            v[p->period - x->m->first_period] = p->value;
+}
+
 int msc_xw_has_rows(const struct msc_xw *x, int kpi, enum msc_level level)
 {
     for (size_t i = 0; i < x->r->count; i++)
@@ -1021,10 +1041,11 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
     if (x->nperiods < 1)
         x->nperiods = 1;
     x->label = msc_calloc((size_t)x->nperiods, sizeof *x->label);
+    x->values = msc_calloc(2 * (size_t)x->nperiods, sizeof *x->values);
     size_t npeople = msc_names_count(&m->people);
     unsigned char *seen = msc_calloc(npeople + 1, 1);
     x->tech = msc_calloc(npeople + 1, sizeof *x->tech);
-    if (!x->label || !seen || !x->tech) {
+    if (!x->label || !x->values || !seen || !x->tech) {
         free(seen);
         return msc_xw_fail(x, MSC_ERR_NOMEM);
     }
@@ -1053,6 +1074,8 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
 void msc_xw_release(struct msc_xw *x)
 {
     free(x->label);
+    free(x->values);
+    x->values = NULL;
     free(x->tech);
     free(x->coach_sheet);
     x->coach_sheet = NULL;

@@ -50,6 +50,7 @@ struct msc_xw {
 
     int nperiods;      /* m->first_period .. m->last_period */
     char (*label)[24]; /* label[i]: period first_period + i, "2026-11*" when partial */
+    double *values;    /* room for two rows of nperiods values (msc_xw_values) */
     char coverage[512]; /* what the marks mean and which periods have no data; "" when
                          * the data covers every period */
     int *tech;         /* technicians with a value in the range, by name */
@@ -182,6 +183,9 @@ lxw_format *msc_xw_unit_format(struct msc_xw *x, enum msc_unit unit, int flags);
 /* A KPI's value for a cell, NAN when the report has none. */
 double msc_xw_value(const struct msc_xw *x, int kpi, enum msc_level level, int subject,
                     int64_t period);
+/* A KPI's values for one subject over the periods, into v[0..nperiods-1]
+ * (NAN where the report has none). */
+void msc_xw_values(const struct msc_xw *x, int kpi, enum msc_level level, int subject, double *v);
 /* Whether the report has any row of the KPI at that level in the range. */
 int msc_xw_has_rows(const struct msc_xw *x, int kpi, enum msc_level level);
 
