@@ -186,8 +186,8 @@ double msc_xw_value(const struct msc_xw *x, int kpi, enum msc_level level, int s
 /* A KPI's values for one subject over the periods, into v[0..nperiods-1]
  * (NAN where the report has none). */
 void msc_xw_values(const struct msc_xw *x, int kpi, enum msc_level level, int subject, double *v);
-/* Whether the report has any row of the KPI at that level in the range. */
-int msc_xw_has_rows(const struct msc_xw *x, int kpi, enum msc_level level);
+/* Whether the report has any team row of the KPI in the range. */
+int msc_xw_has_team_rows(const struct msc_xw *x, int kpi);
 
 /* Colours a block of a KPI's values against its target: green met, amber
  * within the amber band, red missed; blanks stay uncoloured. Nothing for

@@ -172,7 +172,7 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
 
     /* The chart, under the table. */
     char note[300], why[200];
-    int team_values = msc_xw_has_rows(x, k, MSC_LEVEL_TEAM);
+    int team_values = msc_xw_has_team_rows(x, k);
     if (!team_values && !with_values) {
         const char *reason = msc_xw_why_blank(x, k, why, sizeof why);
         snprintf(note, sizeof note, "No chart: %s.", reason ? reason : "no value in this range");
