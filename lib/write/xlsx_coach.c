@@ -55,7 +55,8 @@ static int name_sheets(struct msc_xw *x)
                 keep--;
             snprintf(x->coach_sheet[i], 32, "%.*s%s", (int)keep, base, suffix);
         }
-        x->ncoach_sheets = i + 1;
+        if (msc_xw_take_coach_name(x) < 0)
+            return -1;
     }
     return 0;
 }
@@ -118,17 +119,26 @@ static void one_sheet(struct msc_xw *x, size_t ti)
     msc_xw_text(x, ws, score_row, 0, "Tech score", x->text_total);
     msc_xw_text(x, ws, team_row, 0, "Team score", x->text);
     msc_xw_text(x, ws, target_row, 0, "Score target", x->text_target);
+    double *score = x->values, *v = x->values + P;
+    if (x->score >= 0)
+        msc_xw_values(x, x->score, MSC_LEVEL_TECH, t->person, score);
+    else
+        for (int i = 0; i < P; i++)
+            score[i] = NAN;
     for (int i = 0; i < P; i++) {
-        int64_t p = m->first_period + i;
-        msc_xw_number(x, ws, score_row, 1 + i,
-                      x->score >= 0 ? msc_xw_value(x, x->score, MSC_LEVEL_TECH, t->person, p) : NAN,
+        msc_xw_number(x, ws, score_row, 1 + i, score[i],
                       msc_xw_unit_format(x, MSC_UNIT_POINTS, MSC_XW_TOTAL));
         msc_xw_number(x, ws, team_row, 1 + i, may_show(x, c->nscore_team[i]) ? c->team_score[i] : NAN,
                       pts);
         msc_xw_number(x, ws, target_row, 1 + i, target,
                       msc_xw_unit_format(x, MSC_UNIT_POINTS, MSC_XW_TARGET));
     }
-    msc_xw_lights(x, ws, score_row, 1, score_row, P, MSC_HIGHER, target);
+    /* The rows coloured against the target beside them, by direction:
+     * two sets of rules a sheet rather than three a row (each set is a
+     * kilobyte or two of the library's memory until the file is written). */
+    int lit[2][MSC_MAX_KPIS + 1], nlit[2] = {0, 0};
+    if (!isnan(target))
+        lit[0][nlit[0]++] = score_row;
     msc_xw_number(x, ws, score_row, c0 + C_TARGET, target,
                   msc_xw_unit_format(x, MSC_UNIT_POINTS, MSC_XW_TARGET));
     if (x->score >= 0) {
@@ -142,11 +152,13 @@ static void one_sheet(struct msc_xw *x, size_t ti)
         int kpi = c->kpi[i];
         const struct msc_report_kpi *rk = &x->r->kpi[kpi];
         msc_xw_text(x, ws, row, 0, rk->mod->name, rk->role == MSC_ROLE_SCORED ? x->text : x->text_indent);
+        msc_xw_values(x, kpi, MSC_LEVEL_TECH, t->person, v);
         for (int j = 0; j < P; j++)
-            msc_xw_number(x, ws, row, 1 + j,
-                          msc_xw_value(x, kpi, MSC_LEVEL_TECH, t->person, m->first_period + j),
-                          msc_xw_kpi_format(x, kpi, 0));
-        msc_xw_traffic_lights(x, ws, row, 1, row, P, kpi);
+            msc_xw_number(x, ws, row, 1 + j, v[j], msc_xw_kpi_format(x, kpi, 0));
+        if (isfinite(rk->target)) {
+            int lower = rk->mod->better == MSC_LOWER;
+            lit[lower][nlit[lower]++] = row;
+        }
         msc_xw_number(x, ws, row, c0 + C_TARGET, rk->target, msc_xw_kpi_format(x, kpi, MSC_XW_TARGET));
         msc_xw_number(x, ws, row, c0 + C_GAP, k->gap, msc_xw_gap_format(x, kpi));
         int n = 0;
@@ -160,6 +172,8 @@ static void one_sheet(struct msc_xw *x, size_t ti)
                       x->count_center);
         msc_xw_number(x, ws, row, c0 + C_POINTS, k->points, x->points);
     }
+    msc_xw_lights_rows(x, ws, lit[0], nlit[0], 1, P, c0 + C_TARGET, MSC_HIGHER);
+    msc_xw_lights_rows(x, ws, lit[1], nlit[1], 1, P, c0 + C_TARGET, MSC_LOWER);
     msc_xw_ok(x, worksheet_set_column(ws, 0, 0, NAME_W, NULL));
     msc_xw_ok(x, worksheet_set_column(ws, 1, (lxw_col_t)P, 9, NULL));
     for (int i = 0; i < NCOLS; i++)
@@ -177,12 +191,10 @@ static void one_sheet(struct msc_xw *x, size_t ti)
      * slide from 96 to 71 would look flat. */
     double lo = target, hi = target;
     for (int i = 0; i < P; i++) {
-        double v[2] = {x->score >= 0 ? msc_xw_value(x, x->score, MSC_LEVEL_TECH, t->person,
-                                                    m->first_period + i) : NAN,
-                       may_show(x, c->nscore_team[i]) ? c->team_score[i] : NAN};
+        double drawn[2] = {score[i], may_show(x, c->nscore_team[i]) ? c->team_score[i] : NAN};
         for (int j = 0; j < 2; j++) {
-            lo = v[j] < lo ? v[j] : lo;
-            hi = v[j] > hi ? v[j] : hi;
+            lo = drawn[j] < lo ? drawn[j] : lo;
+            hi = drawn[j] > hi ? drawn[j] : hi;
         }
     }
     msc_xw_ratio_axis(chart, lo, hi);

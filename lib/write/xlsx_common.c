@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "util/mem.h"
+#include "util/siphash.h"
 #include "util/text.h"
 
 /* Colours: Excel's own "good / neutral / bad" cell styles, which owners
@@ -72,13 +73,40 @@ struct look {
     const char *num;
 };
 
+/* A format made once, for make() to hand out again; num is its own copy. */
+struct msc_xw_made {
+    struct look l;
+    lxw_format *f;
+};
+
+static int same_look(const struct look *a, const struct look *b)
+{
+    return a->bold == b->bold && a->italic == b->italic && a->wrap == b->wrap &&
+           a->underline == b->underline && a->rule_below == b->rule_below &&
+           a->rule_above == b->rule_above && a->indent == b->indent && a->size == b->size &&
+           a->ink == b->ink && a->fill == b->fill && a->align == b->align && a->valign == b->valign &&
+           (a->num && b->num ? strcmp(a->num, b->num) == 0 : a->num == b->num);
+}
+
+/* libxlsxwriter 1.1.4 caches a format's index only in the first of two
+ * equal formats; the twin is hashed anew (568 bytes) for every cell it
+ * styles when the workbook is written. So an equal look gets the same
+ * format: the file is the same, as the twins shared an index anyway. */
 static lxw_format *make(struct msc_xw *x, const struct look *l)
 {
-    lxw_format *f = workbook_add_format(x->wb);
-    if (!f) {
+    for (size_t i = 0; i < x->nmade; i++)
+        if (same_look(&x->made[i].l, l))
+            return x->made[i].f;
+    char *num = l->num ? msc_strdup(l->num) : NULL;
+    lxw_format *f = (!l->num || num) ? workbook_add_format(x->wb) : NULL;
+    if (!f || msc_grow(&x->made, &x->made_cap, x->nmade + 1, sizeof *x->made) < 0) {
+        free(num);
         msc_xw_fail(x, MSC_ERR_NOMEM);
         return NULL;
     }
+    x->made[x->nmade].l = *l;
+    x->made[x->nmade].l.num = num;
+    x->made[x->nmade++].f = f;
     if (l->bold)
         format_set_bold(f);
     if (l->italic)
@@ -397,12 +425,26 @@ static void coverage_marks(struct msc_xw *x)
     }
 }
 
+/* Whether a format shows on an empty cell: a rule or a fill. One we did
+ * not make is taken to. */
+static int shows_empty(const struct msc_xw *x, const lxw_format *f)
+{
+    for (size_t i = 0; i < x->nmade; i++)
+        if (x->made[i].f == f)
+            return x->made[i].l.rule_below || x->made[i].l.rule_above || x->made[i].l.fill;
+    return 1;
+}
+
 int msc_xw_wrapped(struct msc_xw *x, lxw_worksheet *ws, int row, int last_col, double width_chars,
                    const char *s, lxw_format *f)
 {
+    /* The merge pads its other cells with blanks in the format, which only
+     * a rule needs (so that it runs across) or a fill: without either they
+     * look the same unstyled, and a Coach sheet has 72 of them fewer to
+     * keep and write. */
     if (last_col > 0)
         msc_xw_ok(x, worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row,
-                                           (lxw_col_t)last_col, "", f));
+                                           (lxw_col_t)last_col, "", shows_empty(x, f) ? f : NULL));
     msc_xw_text(x, ws, row, 0, s, f);
     /* Small type runs about 1.2 characters to a unit of column width. */
     return msc_xw_row_for_text(x, ws, row, s, width_chars * 1.2, 13.5);
@@ -536,10 +578,32 @@ double msc_xw_value(const struct msc_xw *x, int kpi, enum msc_level level, int s
     return msc_report_value(x->r, kpi, level, subject, period);
 }
 
-int msc_xw_has_rows(const struct msc_xw *x, int kpi, enum msc_level level)
+void msc_xw_values(const struct msc_xw *x, int kpi, enum msc_level level, int subject, double *v)
 {
-    for (size_t i = 0; i < x->r->count; i++)
-        if (x->r->rows[i].kpi == kpi && x->r->rows[i].level == level)
+    for (int i = 0; i < x->nperiods; i++)
+        v[i] = NAN;
+    const struct msc_row *hit = NULL;
+    for (int i = 0; i < x->nperiods && !hit; i++)
+        hit = msc_report_find(x->r, kpi, level, subject, x->m->first_period + i);
+    if (!hit)
+        return;
+    /* The report keeps a subject's periods together and in order
+     * (report.h), so the rest lie beside the one found: a search per
+     * value was most of a Coach sheet's own work at 2,000 technicians. */
+    const struct msc_row *end = x->r->rows + x->r->count;
+    int who = level == MSC_LEVEL_TEAM ? -1 : subject;
+    for (const struct msc_row *p = hit;
+         p < end && p->kpi == kpi && p->level == level && p->subject == who; p++)
+        if (p->period >= x->m->first_period && p->period - x->m->first_period < x->nperiods)
+            v[p->period - x->m->first_period] = p->value;
+}
+
+int msc_xw_has_team_rows(const struct msc_xw *x, int kpi)
+{
+    /* A search a period rather than a walk through every row of the
+     * report, which at 2,000 technicians and 6,000 clients is a million. */
+    for (int i = 0; i < x->nperiods; i++)
+        if (msc_report_find(x->r, kpi, MSC_LEVEL_TEAM, -1, x->m->first_period + i))
             return 1;
     return 0;
 }
@@ -553,24 +617,21 @@ void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, 
     msc_xw_lights(x, ws, r1, c1, r2, c2, x->r->kpi[kpi].mod->better, x->r->kpi[kpi].target);
 }
 
-void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
-                   enum msc_better better, double target)
+/* The three rules of a colouring: met (green), within the amber band
+ * (amber), any other value (red); each stops the next. cell is the
+ * range's top left, bound_met and bound_near what it is held against.
+ * Met is judged as the KPI table judges it: on the value rounded to six
+ * decimals, a tie meeting the target. ISNUMBER keeps blanks (no value)
+ * uncoloured rather than read as 0. multi: the ranges when more than r1..c2. */
+static void three_rules(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                        char *multi, int lower, const char *bound_met, const char *bound_near)
 {
-    if (isnan(target) || r2 < r1 || c2 < c1)
-        return;
-    int lower = better == MSC_LOWER;
-    double band = x->m->settings->amber_band;
-    char cell[16], met[32], near[32], f_met[160], f_near[160], f_any[64];
+    char cell[16], f_met[160], f_near[160], f_any[64];
     lxw_rowcol_to_cell(cell, (lxw_row_t)r1, (lxw_col_t)c1);
-    formula_number(target, met, sizeof met);
-    formula_number(lower ? target * (1 + band) : target * (1 - band), near, sizeof near);
-    /* Met is judged as the KPI table judges it: on the value rounded to six
-     * decimals, a tie meeting the target. ISNUMBER keeps blanks (no value)
-     * uncoloured rather than read as 0. */
     snprintf(f_met, sizeof f_met, "=AND(ISNUMBER(%s),ROUND(%s,6)%s%s)", cell, cell,
-             lower ? "<=" : ">=", met);
+             lower ? "<=" : ">=", bound_met);
     snprintf(f_near, sizeof f_near, "=AND(ISNUMBER(%s),ROUND(%s,6)%s%s)", cell, cell,
-             lower ? "<=" : ">=", near);
+             lower ? "<=" : ">=", bound_near);
     snprintf(f_any, sizeof f_any, "=ISNUMBER(%s)", cell);
     const char *rule[3] = {f_met, f_near, f_any};
     lxw_format *look[3] = {x->good, x->amber, x->bad};
@@ -578,9 +639,59 @@ void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, 
         lxw_conditional_format cf = {.type = LXW_CONDITIONAL_TYPE_FORMULA,
                                      .value_string = (char *)rule[i],
                                      .format = look[i],
+                                     .multi_range = multi,
                                      .stop_if_true = 1};
         msc_xw_ok(x, worksheet_conditional_format_range(ws, (lxw_row_t)r1, (lxw_col_t)c1,
                                                         (lxw_row_t)r2, (lxw_col_t)c2, &cf));
+    }
+}
+
+void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                   enum msc_better better, double target)
+{
+    if (isnan(target) || r2 < r1 || c2 < c1)
+        return;
+    int lower = better == MSC_LOWER;
+    double band = x->m->settings->amber_band;
+    char met[32], near[32];
+    formula_number(target, met, sizeof met);
+    formula_number(lower ? target * (1 + band) : target * (1 - band), near, sizeof near);
+    three_rules(x, ws, r1, c1, r2, c2, NULL, lower, met, near);
+}
+
+void msc_xw_lights_rows(struct msc_xw *x, lxw_worksheet *ws, const int *rows, int n, int c1,
+                        int c2, int target_col, enum msc_better better)
+{
+    if (n < 1 || c2 < c1)
+        return;
+    int lower = better == MSC_LOWER;
+    char factor[32], multi[LXW_MAX_ATTRIBUTE_LENGTH];
+    formula_number(lower ? 1 + x->m->settings->amber_band : 1 - x->m->settings->amber_band,
+                   factor, sizeof factor);
+    for (int i = 0; i < n;) {
+        /* One set of rules for as many runs of rows as its sqref holds,
+         * held against the target column in the same row as each value
+         * (relative to the first run's top left). */
+        int first_r1 = rows[i], first_r2 = rows[i], nruns = 0;
+        size_t len = 0;
+        while (i < n) {
+            int r1 = rows[i], r2 = r1;
+            int j = i + 1;
+            while (j < n && rows[j] == r2 + 1)
+                r2 = rows[j++];
+            char range[2 * LXW_MAX_CELL_RANGE_LENGTH];
+            lxw_rowcol_to_range(range, (lxw_row_t)r1, (lxw_col_t)c1, (lxw_row_t)r2, (lxw_col_t)c2);
+            if (nruns && len + 1 + strlen(range) >= sizeof multi)
+                break;
+            len += (size_t)snprintf(multi + len, sizeof multi - len, "%s%s", nruns ? " " : "", range);
+            if (!nruns++)
+                first_r2 = r2;
+            i = j;
+        }
+        char bound[24], near[64];
+        lxw_rowcol_to_cell_abs(bound, (lxw_row_t)first_r1, (lxw_col_t)target_col, 0, 1);
+        snprintf(near, sizeof near, "%s*%s", bound, factor);
+        three_rules(x, ws, first_r1, c1, first_r2, c2, nruns > 1 ? multi : NULL, lower, bound, near);
     }
 }
 
@@ -819,6 +930,16 @@ static int by_name(const void *pa, const void *pb, void *names)
     return c ? c : (a > b) - (a < b);
 }
 
+/* A sheet name's hash, blind to ASCII case as the names' comparison is. */
+static uint64_t fold_hash(const char *name)
+{
+    char low[31];
+    size_t n = 0;
+    for (; name[n] && n < 31; n++)
+        low[n] = name[n] >= 'A' && name[n] <= 'Z' ? (char)(name[n] - 'A' + 'a') : name[n];
+    return msc_siphash(msc_hash_key(), low, n);
+}
+
 int msc_xw_name_taken(const struct msc_xw *x, const char *name)
 {
     static const char *const fixed[] = {"Scorecard", "Trend",        "Team",
@@ -829,9 +950,34 @@ int msc_xw_name_taken(const struct msc_xw *x, const char *name)
     for (size_t k = 0; k < MSC_MAX_KPIS; k++) /* unnamed yet: "" */
         if (x->sheet[k][0] && strcasecmp(x->sheet[k], name) == 0)
             return 1;
-    for (size_t i = 0; i < x->ncoach_sheets; i++)
-        if (strcasecmp(x->coach_sheet[i], name) == 0)
+    if (!x->nslots)
+        return 0;
+    uint64_t h = fold_hash(name);
+    for (size_t i = h & (x->nslots - 1);; i = (i + 1) & (x->nslots - 1)) {
+        if (!x->slot[i])
+            return 0;
+        if (strcasecmp(x->coach_sheet[x->slot[i] - 1], name) == 0)
             return 1;
+    }
+}
+
+int msc_xw_take_coach_name(struct msc_xw *x)
+{
+    /* A table at most half full, made for every technician at once:
+     * looking each new name up among all the others made naming 2,000
+     * sheets 2 million comparisons. */
+    if (!x->nslots) {
+        size_t n = 16;
+        while (n < 2 * (x->coach ? x->coach->ntech : 1))
+            n *= 2;
+        if (!(x->slot = msc_calloc(n, sizeof *x->slot)))
+            return msc_xw_fail(x, MSC_ERR_NOMEM);
+        x->nslots = n;
+    }
+    size_t i = fold_hash(x->coach_sheet[x->ncoach_sheets]) & (x->nslots - 1);
+    while (x->slot[i])
+        i = (i + 1) & (x->nslots - 1);
+    x->slot[i] = (uint32_t)++x->ncoach_sheets;
     return 0;
 }
 
@@ -897,10 +1043,11 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
     if (x->nperiods < 1)
         x->nperiods = 1;
     x->label = msc_calloc((size_t)x->nperiods, sizeof *x->label);
+    x->values = msc_calloc(2 * (size_t)x->nperiods, sizeof *x->values);
     size_t npeople = msc_names_count(&m->people);
     unsigned char *seen = msc_calloc(npeople + 1, 1);
     x->tech = msc_calloc(npeople + 1, sizeof *x->tech);
-    if (!x->label || !seen || !x->tech) {
+    if (!x->label || !x->values || !seen || !x->tech) {
         free(seen);
         return msc_xw_fail(x, MSC_ERR_NOMEM);
     }
@@ -929,11 +1076,21 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
 void msc_xw_release(struct msc_xw *x)
 {
     free(x->label);
+    free(x->values);
+    x->values = NULL;
     free(x->tech);
     free(x->coach_sheet);
     x->coach_sheet = NULL;
+    free(x->slot);
+    x->slot = NULL;
+    x->nslots = 0;
     free(x->clean);
     free(x->conv);
+    for (size_t i = 0; i < x->nmade; i++)
+        free((char *)x->made[i].l.num);
+    free(x->made);
+    x->made = NULL;
+    x->nmade = x->made_cap = 0;
     x->label = NULL;
     x->tech = NULL;
     x->clean = x->conv = NULL;

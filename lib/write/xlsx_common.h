@@ -38,6 +38,8 @@ enum {
 /* Line series roles. */
 enum msc_xw_series_role { MSC_XW_SERIES_TECH = 0, MSC_XW_SERIES_TEAM, MSC_XW_SERIES_TARGET };
 
+struct msc_xw_made; /* xlsx_common.c */
+
 struct msc_xw {
     lxw_workbook *wb;
     const struct msc_report *r;
@@ -48,6 +50,7 @@ struct msc_xw {
 
     int nperiods;      /* m->first_period .. m->last_period */
     char (*label)[24]; /* label[i]: period first_period + i, "2026-11*" when partial */
+    double *values;    /* room for two rows of nperiods values (msc_xw_values) */
     char coverage[512]; /* what the marks mean and which periods have no data; "" when
                          * the data covers every period */
     int *tech;         /* technicians with a value in the range, by name */
@@ -71,7 +74,12 @@ struct msc_xw {
     const struct msc_coach *coach;
     char (*coach_sheet)[32];
     size_t ncoach_sheets;         /* named so far */
+    uint32_t *slot;               /* their hash table: index + 1, 0 for none */
+    size_t nslots;
     int chart_techs;              /* technician series in the current chart */
+    /* Every format made, by look (xlsx_common.c), so that none has a twin. */
+    struct msc_xw_made *made;
+    size_t nmade, made_cap;
     /* Number looks by unit, direction and MSC_XW_* flags, made when first used. */
     lxw_format *num[6][2][MSC_XW_STYLES];
 };
@@ -84,6 +92,9 @@ void msc_xw_release(struct msc_xw *x);
 /* Whether a sheet name is taken (case-blind): a fixed sheet's, a KPI
  * sheet's or a Coach sheet's named so far. */
 int msc_xw_name_taken(const struct msc_xw *x, const char *name);
+/* Records x->coach_sheet[x->ncoach_sheets] as taken and counts it; -1
+ * after recording no memory. */
+int msc_xw_take_coach_name(struct msc_xw *x);
 /* Records a libxlsxwriter failure; returns -1 for one, else 0. */
 int msc_xw_ok(struct msc_xw *x, lxw_error e);
 /* Records a failure of our own (MSC_ERR_NOMEM ...); returns -1. */
@@ -172,8 +183,11 @@ lxw_format *msc_xw_unit_format(struct msc_xw *x, enum msc_unit unit, int flags);
 /* A KPI's value for a cell, NAN when the report has none. */
 double msc_xw_value(const struct msc_xw *x, int kpi, enum msc_level level, int subject,
                     int64_t period);
-/* Whether the report has any row of the KPI at that level in the range. */
-int msc_xw_has_rows(const struct msc_xw *x, int kpi, enum msc_level level);
+/* A KPI's values for one subject over the periods, into v[0..nperiods-1]
+ * (NAN where the report has none). */
+void msc_xw_values(const struct msc_xw *x, int kpi, enum msc_level level, int subject, double *v);
+/* Whether the report has any team row of the KPI in the range. */
+int msc_xw_has_team_rows(const struct msc_xw *x, int kpi);
 
 /* Colours a block of a KPI's values against its target: green met, amber
  * within the amber band, red missed; blanks stay uncoloured. Nothing for
@@ -184,6 +198,14 @@ void msc_xw_traffic_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, 
 /* The same against any target: the tech score's tech_score_target. */
 void msc_xw_lights(struct msc_xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
                    enum msc_better better, double target);
+
+/* The same for rows of a table (ascending) whose targets stand in the
+ * table itself, each in its row's column target_col (a number; rows
+ * without one are not given): one set of rules for them all, held against
+ * each row's own target, instead of three rules a row. All of one
+ * direction. */
+void msc_xw_lights_rows(struct msc_xw *x, lxw_worksheet *ws, const int *rows, int n, int c1,
+                        int c2, int target_col, enum msc_better better);
 
 /* A KPI's target in words: "target >= 80% (higher is better)", or "no
  * target; higher is better". */

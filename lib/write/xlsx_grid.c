@@ -14,14 +14,12 @@
 enum { ROW_LEGEND = 2, ROW_NOTE = 3, ROW_HEAD = 4, ROW_FIRST = 5 };
 enum { CHART_W = 900, CHART_H = 400 };
 
-/* The technician's latest value in the range, NAN when none. */
-static double latest_value(const struct msc_xw *x, int k, int person)
+/* The latest of a row's values in the range, NAN when none. */
+static double latest_value(const struct msc_xw *x, const double *v)
 {
-    for (int i = x->nperiods - 1; i >= 0; i--) {
-        double v = msc_xw_value(x, k, MSC_LEVEL_TECH, person, x->m->first_period + i);
-        if (!isnan(v))
-            return v;
-    }
+    for (int i = x->nperiods - 1; i >= 0; i--)
+        if (!isnan(v[i]))
+            return v[i];
     return NAN;
 }
 
@@ -111,20 +109,20 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
     int row = ROW_FIRST, charted = 0, with_values = 0;
     int chart_rows[MSC_XW_CHART_TECHS], chart_person[MSC_XW_CHART_TECHS];
     double chart_short[MSC_XW_CHART_TECHS];
+    double *v = x->values;
     for (int t = 0; t < x->ntech; t++, row++) {
         int p = x->tech[t];
         msc_xw_text(x, ws, row, 0, msc_names_display(&m->people, p), x->text);
+        msc_xw_values(x, k, MSC_LEVEL_TECH, p, v);
         for (int i = 0; i < x->nperiods; i++)
-            msc_xw_number(x, ws, row, 1 + i,
-                          msc_xw_value(x, k, MSC_LEVEL_TECH, p, m->first_period + i),
-                          msc_xw_kpi_format(x, k, 0));
+            msc_xw_number(x, ws, row, 1 + i, v[i], msc_xw_kpi_format(x, k, 0));
         if (has_target)
             msc_xw_number(x, ws, row, tcol, grid_target(x, k),
                           msc_xw_kpi_format(x, k, MSC_XW_TARGET));
         /* A technician with nothing to draw would only clutter the legend;
          * past MSC_XW_CHART_TECHS, those furthest from the target are
          * drawn (kept in table order). */
-        double latest = latest_value(x, k, p);
+        double latest = latest_value(x, v);
         if (!isnan(latest)) {
             with_values++;
             double behind = shortfall(x, k, latest);
@@ -150,10 +148,9 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
     }
     int team = row++;
     msc_xw_text(x, ws, team, 0, "Team", x->text_total);
+    msc_xw_values(x, k, MSC_LEVEL_TEAM, -1, v);
     for (int i = 0; i < x->nperiods; i++)
-        msc_xw_number(x, ws, team, 1 + i,
-                      msc_xw_value(x, k, MSC_LEVEL_TEAM, -1, m->first_period + i),
-                      msc_xw_kpi_format(x, k, MSC_XW_TOTAL));
+        msc_xw_number(x, ws, team, 1 + i, v[i], msc_xw_kpi_format(x, k, MSC_XW_TOTAL));
     if (has_target)
         msc_xw_number(x, ws, team, tcol, grid_target(x, k),
                       msc_xw_kpi_format(x, k, MSC_XW_TOTAL | MSC_XW_TARGET));
@@ -175,7 +172,7 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
 
     /* The chart, under the table. */
     char note[300], why[200];
-    int team_values = msc_xw_has_rows(x, k, MSC_LEVEL_TEAM);
+    int team_values = msc_xw_has_team_rows(x, k);
     if (!team_values && !with_values) {
         const char *reason = msc_xw_why_blank(x, k, why, sizeof why);
         snprintf(note, sizeof note, "No chart: %s.", reason ? reason : "no value in this range");
@@ -202,11 +199,10 @@ static int grid_sheet(struct msc_xw *x, const char *name, int k, const char *tit
     double lo = INFINITY, hi = -INFINITY;
     for (int i = 0; i <= charted; i++) {
         int p = i < charted ? chart_person[i] : -1;
+        msc_xw_values(x, k, p < 0 ? MSC_LEVEL_TEAM : MSC_LEVEL_TECH, p, v);
         for (int j = 0; j < x->nperiods; j++) {
-            double v =
-                msc_xw_value(x, k, p < 0 ? MSC_LEVEL_TEAM : MSC_LEVEL_TECH, p, m->first_period + j);
-            lo = v < lo ? v : lo;
-            hi = v > hi ? v : hi;
+            lo = v[j] < lo ? v[j] : lo;
+            hi = v[j] > hi ? v[j] : hi;
         }
     }
     if (has_target) {

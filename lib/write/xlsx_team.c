@@ -107,7 +107,7 @@ int msc_xw_sheet_team(struct msc_xw *x)
     int placed = 0;
     for (int i = 0; i < n && x->status == MSC_OK; i++) {
         int k = order[i];
-        if (!msc_xw_has_rows(x, k, MSC_LEVEL_TEAM))
+        if (!msc_xw_has_team_rows(x, k))
             continue; /* an empty chart says less than the note beside the row */
         lxw_chart *chart =
             msc_xw_line_chart(x, x->r->kpi[k].mod->name, x->r->kpi[k].mod->unit);
