@@ -556,7 +556,7 @@ static int load_entry(struct loader *ld)
 
     int on_ticket = present(ld, MSC_E_TICKET);
     if (on_ticket) {
-        int id = msc_model_find_ticket_hashed(m, cell(ld, MSC_E_TICKET), hashes(ld, MSC_E_TICKET));
+        int id = msc_model_find_ticket(m, cell(ld, MSC_E_TICKET), hashes(ld, MSC_E_TICKET));
         if (id >= 0) {
             struct msc_ticket *t = &m->ticket[id];
             e.ticket = t;
@@ -591,7 +591,7 @@ static int load_survey(struct loader *ld)
     const struct msc_ticket *t = NULL;
     int unknown_ticket = 0;
     if (present(ld, MSC_S_TICKET)) {
-        int id = msc_model_find_ticket_hashed(m, cell(ld, MSC_S_TICKET), hashes(ld, MSC_S_TICKET));
+        int id = msc_model_find_ticket(m, cell(ld, MSC_S_TICKET), hashes(ld, MSC_S_TICKET));
         t = id >= 0 ? &m->ticket[id] : NULL;
         unknown_ticket = id < 0;
     }
@@ -631,8 +631,12 @@ static int load_survey(struct loader *ld)
     s.received = st_received == MSC_FIELD_OK ? received : fallback;
     s.ratio = score;
     s.word = word;
-    s.person = present(ld, MSC_S_RESOURCE) ? msc_model_person(m, cell(ld, MSC_S_RESOURCE)) : t ? t->person : -1;
-    s.client = present(ld, MSC_S_CLIENT) ? msc_model_client(m, cell(ld, MSC_S_CLIENT)) : t ? t->client : -1;
+    s.person = present(ld, MSC_S_RESOURCE)
+                   ? msc_model_person_hashed(m, cell(ld, MSC_S_RESOURCE), hashes(ld, MSC_S_RESOURCE))
+                   : t ? t->person : -1;
+    s.client = present(ld, MSC_S_CLIENT)
+                   ? msc_model_client_hashed(m, cell(ld, MSC_S_CLIENT), hashes(ld, MSC_S_CLIENT))
+                   : t ? t->client : -1;
     if (m->nomem)
         return -1;
     if (ld->sink && ld->sink->survey)
@@ -953,7 +957,7 @@ static void peek_row(void *ctx, const struct msc_csv_row *row)
         return;
     const struct msc_csv_row *current = ld->row;
     ld->row = row;
-    msc_names_prefetch_hashed(&ld->m->ticket_ids, cell(ld, field), hashes(ld, field));
+    msc_names_prefetch(&ld->m->ticket_ids, cell(ld, field), hashes(ld, field));
     ld->row = current;
 }
 

@@ -91,7 +91,7 @@ int msc_model_client_hashed(struct msc_model *m, const char *name, const struct 
     return intern(m, &m->clients, &m->client, &m->client_cap, sizeof *m->client, name, h, init_client);
 }
 
-int msc_model_find_ticket_hashed(struct msc_model *m, const char *ref, const struct msc_name_hashes *h)
+int msc_model_find_ticket(struct msc_model *m, const char *ref, const struct msc_name_hashes *h)
 {
     int id = msc_names_find_hashed(&m->ticket_ids, ref, h);
     if (id < 0 && (id = msc_names_find_hashed(&m->ticket_numbers, ref, h)) >= 0)
@@ -103,7 +103,6 @@ int msc_model_person(struct msc_model *m, const char *name) { return msc_model_p
 
 int msc_model_client(struct msc_model *m, const char *name) { return msc_model_client_hashed(m, name, NULL); }
 
-int msc_model_find_ticket(struct msc_model *m, const char *ref) { return msc_model_find_ticket_hashed(m, ref, NULL); }
 
 void msc_model_end_load(struct msc_model *m)
 {

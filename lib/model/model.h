@@ -178,13 +178,13 @@ int msc_model_end_tickets(struct msc_model *m);
 /* Tickets created for a client in a period of the range; 0 outside it. */
 unsigned msc_model_tickets_created(const struct msc_model *m, int client, int64_t period);
 
-/* The kept ticket a reference names (its id, else its second key), or -1. */
-int msc_model_find_ticket(struct msc_model *m, const char *ref);
+/* The kept ticket a reference names (its id, else its second key), or
+ * -1; h: the reference's hashes worked out ahead (names.h), or NULL. */
+int msc_model_find_ticket(struct msc_model *m, const char *ref, const struct msc_name_hashes *h);
 
-/* The three above, given the name's hashes worked out ahead (names.h). */
+/* msc_model_person and _client, given the name's hashes worked out ahead. */
 int msc_model_person_hashed(struct msc_model *m, const char *name, const struct msc_name_hashes *h);
 int msc_model_client_hashed(struct msc_model *m, const char *name, const struct msc_name_hashes *h);
-int msc_model_find_ticket_hashed(struct msc_model *m, const char *ref, const struct msc_name_hashes *h);
 /* Makes ref a second key of ticket id; -1 on no memory. */
 int msc_model_ticket_alias(struct msc_model *m, const char *ref, int id);
 

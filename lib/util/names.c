@@ -150,7 +150,7 @@ void msc_names_hash(const char *s, int with_key, struct msc_name_hashes *h)
     h->key = h->has_key ? (uint32_t)msc_siphash(msc_hash_key(), key, klen) : 0;
 }
 
-void msc_names_prefetch_hashed(const struct msc_names *n, const char *s, const struct msc_name_hashes *h)
+void msc_names_prefetch(const struct msc_names *n, const char *s, const struct msc_name_hashes *h)
 {
     struct msc_name_hashes own;
     if (!h) {
@@ -165,7 +165,6 @@ void msc_names_prefetch_hashed(const struct msc_names *n, const char *s, const s
 #endif
 }
 
-void msc_names_prefetch(const struct msc_names *n, const char *s) { msc_names_prefetch_hashed(n, s, NULL); }
 
 /* Looks s up by its spelling, then by its folded key (left in n->scratch).
  * Returns its id; else -1 with *slot where the key would go (NULL when s

@@ -66,10 +66,6 @@ void msc_names_forget(struct msc_names *n);
 
 /* The id of s, or -1 when unknown or when s is empty after trimming. */
 int msc_names_find(struct msc_names *n, const char *s);
-/* A hint, changing nothing: s will be looked up soon. With a million
- * ticket ids the table is far larger than the cache, and a lookup waited
- * on memory for most of its time. */
-void msc_names_prefetch(const struct msc_names *n, const char *s);
 /* The id of s, adding it when new; -1 when s is empty, -2 out of memory. */
 int msc_names_intern(struct msc_names *n, const char *s);
 const char *msc_names_display(const struct msc_names *n, int id);
@@ -86,10 +82,13 @@ struct msc_name_hashes {
 /* with_key: hash the folded form too, which only a lookup that misses
  * the cache of spellings needs (every ticket id; few technicians). */
 void msc_names_hash(const char *s, int with_key, struct msc_name_hashes *h);
-/* msc_names_find, _intern and _prefetch, given s's hashes (h NULL: none). */
+/* msc_names_find and _intern, given s's hashes (h NULL: none). */
 int msc_names_find_hashed(struct msc_names *n, const char *s, const struct msc_name_hashes *h);
 int msc_names_intern_hashed(struct msc_names *n, const char *s, const struct msc_name_hashes *h);
-void msc_names_prefetch_hashed(const struct msc_names *n, const char *s, const struct msc_name_hashes *h);
+/* A hint, changing nothing: s will be looked up soon (h: its hashes, or
+ * NULL). With a million ticket ids the table is far larger than the
+ * cache, and a lookup waited on memory for most of its time. */
+void msc_names_prefetch(const struct msc_names *n, const char *s, const struct msc_name_hashes *h);
 static inline size_t msc_names_count(const struct msc_names *n) { return n->count; }
 
 /* Folds s into buf (cap bytes, NUL-terminated, truncated if short);

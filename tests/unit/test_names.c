@@ -121,7 +121,7 @@ int main(void)
             msc_names_hash(spellings[i], (int)i % 2, &h);
             CHECK(msc_names_intern_hashed(&ahead, spellings[i], &h) == msc_names_intern(&plain, spellings[i]));
             CHECK(msc_names_find_hashed(&ahead, spellings[i], &h) == msc_names_find(&plain, spellings[i]));
-            msc_names_prefetch_hashed(&ahead, spellings[i], &h);
+            msc_names_prefetch(&ahead, spellings[i], &h);
         }
     CHECK(msc_names_count(&ahead) == 4 && msc_names_count(&plain) == 4);
     msc_names_release(&plain);
