@@ -13,6 +13,8 @@ import sys
 
 import openpyxl
 
+from checks import failed, ok
+
 BIN, DATA, SETTINGS, WORK = sys.argv[1:5]
 shutil.rmtree(WORK, ignore_errors=True)
 os.makedirs(WORK)
@@ -23,15 +25,6 @@ ini = os.path.join(WORK, "bonus.ini")
 open(ini, "w", encoding="utf-8").write(head + "[bonus]" + tail)
 out = os.path.join(WORK, "bonus.xlsx")
 p = subprocess.run([BIN, "-q", "-c", ini, "--month", "2026-10", "-o", out, DATA], capture_output=True, text=True)
-failed = 0
-
-
-def ok(cond, what):
-    global failed
-    if not cond:
-        failed += 1
-        print("FAIL:", what)
-
 
 ok(p.returncode in (0, 1), "exit %d: %s" % (p.returncode, p.stderr))
 wb = openpyxl.load_workbook(out)
@@ -51,5 +44,5 @@ shares = shares[:next((i for i, r in enumerate(range(first, first + 10)) if not 
 ok(released is not None and abs(sum(shares) - released) < 0.01, "shares %r vs released %r" % (shares, released))
 ok(any(ws.cell(r, 1).value == "Share as a percentage of pay" for r in range(1, ws.max_row + 1)),
    "no share of pay")
-print("check_bonus: %d failed: %s" % (failed, sentence))
-sys.exit(1 if failed else 0)
+print("check_bonus: %d failed: %s" % (failed(), sentence))
+sys.exit(1 if failed() else 0)

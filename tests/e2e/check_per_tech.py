@@ -25,14 +25,7 @@ import zipfile
 
 import openpyxl
 
-failed = 0
-
-
-def ok(cond, msg):
-    global failed
-    if not cond:
-        failed += 1
-        print("check_per_tech: FAIL: " + msg)
+from checks import failed, ok
 
 
 def main():
@@ -140,8 +133,8 @@ def main():
         if t not in addressed:
             ok(re.search("not mailed: %s has no email" % re.escape(t), p.stderr),
                "%s has no address and is not listed as not mailed" % t)
-    print("check_per_tech: %s" % ("FAIL" if failed else "ok"))
-    return 1 if failed else 0
+    print("check_per_tech: %s" % ("FAIL" if failed() else "ok"))
+    return 1 if failed() else 0
 
 
 def definitions_names(binary):

@@ -21,16 +21,9 @@ import zipfile
 
 import openpyxl
 
+from checks import failed, ok
+
 BIN, DATA, WORK = sys.argv[1:4]
-failed = 0
-
-
-def ok(cond, what):
-    global failed
-    if not cond:
-        failed += 1
-        print("FAIL:", what)
-
 
 def run(*args):
     return subprocess.run([BIN, "-q", *args, DATA], capture_output=True, text=True)
@@ -96,5 +89,5 @@ for book in books + [one]:
             for word in forbidden:
                 ok(word not in text, "%s: %s says %r" % (os.path.basename(book), part, word))
 
-print("check_review: %d failed, %d workbooks, %d names" % (failed, len(books) + 1, len(techs)))
-sys.exit(1 if failed else 0)
+print("check_review: %d failed, %d workbooks, %d names" % (failed(), len(books) + 1, len(techs)))
+sys.exit(1 if failed() else 0)

@@ -14,14 +14,7 @@ import re
 import subprocess
 import sys
 
-failed = 0
-
-
-def ok(cond, msg):
-    global failed
-    if not cond:
-        failed += 1
-        print("check_text: FAIL: " + msg)
+from checks import failed, ok
 
 
 def run(args, env=None):
@@ -94,8 +87,8 @@ def main():
     ok(p.returncode == 2, "--tech without --format text: exit %d" % p.returncode)
     p = run(base + ["-f", "text", "--tech", "Nobody At All"])
     ok(p.returncode == 2 and "Nobody At All" in p.stderr, "unknown --tech: exit %d %r" % (p.returncode, p.stderr))
-    print("check_text: %s" % ("FAIL" if failed else "ok"))
-    return 1 if failed else 0
+    print("check_text: %s" % ("FAIL" if failed() else "ok"))
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":
