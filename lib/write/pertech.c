@@ -54,11 +54,16 @@ enum msc_status msc_write_per_tech(const char *dir, const struct msc_coach *c,
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
         return msc_error_set(err, MSC_ERR_OUTPUT, "%s: cannot make the folder: %s", dir,
                              strerror(errno));
+    char(*sheet)[32] = NULL;
+    enum msc_status st = msc_xlsx_coach_names(c->r, c, &sheet, err);
+    if (st != MSC_OK)
+        return st;
     char **out = msc_calloc(c->ntech ? c->ntech : 1, sizeof *out);
-    if (!out)
+    if (!out) {
+        free(sheet);
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+    }
     size_t dirlen = strlen(dir);
-    enum msc_status st = MSC_OK;
     for (size_t i = 0; i < c->ntech && st == MSC_OK; i++) {
         char base[32];
         msc_coach_safe_name(msc_names_display(&m->people, c->tech[i].person), base, sizeof base);
@@ -74,8 +79,10 @@ enum msc_status msc_write_per_tech(const char *dir, const struct msc_coach *c,
         struct msc_xlsx_opts xo = *o;
         xo.coach = c;
         xo.own = &c->tech[i];
+        xo.own_sheet = sheet[i];
         st = msc_write_xlsx_file(out[i], c->r, &xo, err);
     }
+    free(sheet);
     if (st != MSC_OK || !paths)
         msc_per_tech_free(out, c->ntech);
     else

@@ -108,6 +108,25 @@ enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
                       "Technician balanced scorecard", err);
 }
 
+enum msc_status msc_xlsx_coach_names(const struct msc_report *r, const struct msc_coach *c,
+                                     char (**names)[32], struct msc_error *err)
+{
+    /* The names hang on the workbook's other sheet names only, so a
+     * workbook that is never written will do. */
+    lxw_workbook *wb = workbook_new("names.xlsx");
+    if (!wb)
+        return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+    struct msc_xlsx_opts o = {.coach = c};
+    struct msc_xw x;
+    int named = msc_xw_init(&x, wb, r, &o) == 0 && (x.coach = c, msc_xw_name_coach_sheets(&x) == 0);
+    *names = named ? x.coach_sheet : NULL;
+    if (named)
+        x.coach_sheet = NULL;
+    msc_xw_release(&x);
+    lxw_workbook_free(wb);
+    return named ? MSC_OK : msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+}
+
 enum msc_status msc_write_review_xlsx(const char *path, const struct msc_report *r, int client,
                                       const struct msc_xlsx_opts *o, struct msc_error *err)
 {

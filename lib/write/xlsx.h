@@ -27,11 +27,19 @@ struct msc_xlsx_opts {
     /* A technician's own workbook (--per-tech): their Coach sheet alone,
      * with team values only where 3 or more technicians have one. */
     const struct msc_coach_tech *own;
+    const char *own_sheet;      /* with own: its sheet's name (msc_xlsx_coach_names) */
 };
 
 /* Errors: MSC_ERR_OUTPUT naming path, MSC_ERR_NOMEM. */
 enum msc_status msc_write_xlsx(const char *path, const struct msc_report *r,
                                const struct msc_xlsx_opts *o, struct msc_error *err);
+
+/* The names of c's technicians' Coach sheets in the full workbook, in
+ * c->tech's order, which their own workbooks reuse (o->own_sheet) rather
+ * than each naming every sheet again. *names is freed with free().
+ * Errors: MSC_ERR_NOMEM. */
+enum msc_status msc_xlsx_coach_names(const struct msc_report *r, const struct msc_coach *c,
+                                     char (**names)[32], struct msc_error *err);
 
 /* The client review workbook (output.md "Client review workbook (QBR)"):
  * one sheet of a client's figures by period with a trend chart each, made

@@ -31,8 +31,7 @@ static int may_show(const struct msc_xw *x, int n)
     return !x->o->own || n >= PRIVATE_MIN;
 }
 
-/* Each technician's sheet name, unique against every other sheet. */
-static int name_sheets(struct msc_xw *x)
+int msc_xw_name_coach_sheets(struct msc_xw *x)
 {
     const struct msc_coach *c = x->coach;
     x->coach_sheet = msc_calloc(c->ntech ? c->ntech : 1, sizeof *x->coach_sheet);
@@ -61,13 +60,11 @@ static int name_sheets(struct msc_xw *x)
     return 0;
 }
 
-static void one_sheet(struct msc_xw *x, size_t ti)
+static void one_sheet(struct msc_xw *x, const struct msc_coach_tech *t, const char *sheet)
 {
     const struct msc_coach *c = x->coach;
-    const struct msc_coach_tech *t = &c->tech[ti];
     const struct msc_model *m = x->m;
     const char *name = msc_names_display(&m->people, t->person);
-    const char *sheet = x->coach_sheet[ti];
     lxw_worksheet *ws = msc_xw_sheet(x, sheet, 0);
     if (!ws)
         return;
@@ -226,10 +223,13 @@ int msc_xw_sheet_coach(struct msc_xw *x)
     if (!x->o || !x->o->coach || (!x->o->own && x->m->settings->coach_none))
         return 0;
     x->coach = x->o->coach;
-    if (name_sheets(x) < 0)
+    if (x->o->own) { /* named as in the full workbook, without naming every other */
+        one_sheet(x, x->o->own, x->o->own_sheet ? x->o->own_sheet : "Coach");
+        return x->status == MSC_OK ? 0 : -1;
+    }
+    if (msc_xw_name_coach_sheets(x) < 0)
         return -1;
     for (size_t i = 0; i < x->coach->ntech && x->status == MSC_OK; i++)
-        if (!x->o->own || &x->coach->tech[i] == x->o->own)
-            one_sheet(x, i);
+        one_sheet(x, &x->coach->tech[i], x->coach_sheet[i]);
     return x->status == MSC_OK ? 0 : -1;
 }

@@ -1055,7 +1055,9 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
         msc_period_label(m->period_kind, m->first_period + i, x->label[i]);
     coverage_marks(x);
 
-    for (size_t i = 0; i < r->count; i++)
+    /* A technician's own workbook lists nobody else; skipping the scan
+     * keeps --per-tech linear in technicians. */
+    for (size_t i = 0; i < r->count && !(o && o->own); i++)
         if (r->rows[i].level == MSC_LEVEL_TECH && r->rows[i].subject >= 0 &&
             (size_t)r->rows[i].subject < npeople)
             seen[r->rows[i].subject] = 1;

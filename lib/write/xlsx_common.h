@@ -262,5 +262,8 @@ int msc_xw_sheet_definitions(struct msc_xw *x);
 /* xlsx_coach.c: a Coach sheet per technician (coach_sheets = all), or the
  * one technician's of a per-tech workbook (o->own). */
 int msc_xw_sheet_coach(struct msc_xw *x);
+/* Names x->coach's technicians' sheets into x->coach_sheet, in its order,
+ * each unique against every other sheet; -1 on failure. */
+int msc_xw_name_coach_sheets(struct msc_xw *x);
 
 #endif

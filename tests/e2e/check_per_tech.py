@@ -1,14 +1,16 @@
-"""check_per_tech.py BINARY DATADIR WORKDIR [ARGS...]: each technician's own
-workbook (--per-tech DIR, output.md "Coaching").
+"""check_per_tech.py BINARY DATADIR WORKDIR [--rename OLD=NEW] [ARGS...]: each
+technician's own workbook (--per-tech DIR, output.md "Coaching").
 
-Runs the binary on a copy of DATADIR whose resources.csv gains an email
-column (every other technician gets an address), with --per-tech and
---mail-techs through a stand-in sendmail, then checks:
+Runs the binary on a copy of DATADIR (with --rename, the name OLD is NEW in
+every file) whose resources.csv gains an email column (every other
+technician gets an address), with --per-tech and --mail-techs through a
+stand-in sendmail, then checks:
 - one workbook per technician with a value, named <tech>-LABEL.xlsx;
 - privacy: no other technician's name anywhere in it: every part of the
   zip (cells, shared strings, charts and their caches, document
   properties) is searched, as raw XML and with its entities decoded;
-- its one sheet is the technician's Coach sheet, and a team median is shown
+- its one sheet is the technician's Coach sheet, named as in the full
+  workbook (a name like "Trend" is "Trend (2)" in both), and a team median is shown
   only where 3 or more technicians have a value (from the KPI table);
 - the technicians with an address got one mail each with their own
   workbook attached, those without were listed, not mailed.
@@ -31,9 +33,19 @@ from checks import failed, ok
 def main():
     binary, datadir, work = sys.argv[1:4]
     extra = sys.argv[4:]
+    rename = None
+    if extra[:1] == ["--rename"]:
+        rename = extra[1].split("=", 1)
+        extra = extra[2:]
     shutil.rmtree(work, ignore_errors=True)
     data = os.path.join(work, "data")
     shutil.copytree(datadir, data)
+    for name in os.listdir(data) if rename else []:
+        path = os.path.join(data, name)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace(rename[0], rename[1]))
 
     table = os.path.join(work, "table.csv")
     subprocess.run([binary, data, "-q", "-f", "csv", "-o", table] + extra, check=True)
@@ -73,6 +85,19 @@ def main():
     want = sorted("%s-%s.xlsx" % (t, last) for t in techs)
     ok(files == want, "files %r, expected %r" % (files, want))
 
+    # Each technician's Coach sheet in the full workbook, by its title.
+    full = openpyxl.load_workbook(os.path.join(work, "all.xlsx"), read_only=True)
+    coach_sheet = {}
+    for name in full.sheetnames:
+        title = next(full[name].iter_rows(max_row=1, max_col=1, values_only=True))[0]
+        m = re.match(r"^(.*): coaching card ", str(title or ""))
+        if m:
+            coach_sheet[m.group(1)] = name
+    ok(sorted(coach_sheet) == techs, "Coach sheets for %r, expected %r" % (sorted(coach_sheet), techs))
+    if rename:
+        ok(coach_sheet.get(rename[1]) == rename[1] + " (2)",
+           "%s's Coach sheet is %r" % (rename[1], coach_sheet.get(rename[1])))
+
     n_have = {}
     for r in rows:
         if r["level"] == "tech" and r["period"] == last and r["value"] != "":
@@ -93,7 +118,8 @@ def main():
             props = html.unescape(z.read("docProps/core.xml").decode("utf-8"))
             ok(tech in props, "%s: the document title does not name %s" % (path, tech))
         wb = openpyxl.load_workbook(path)
-        ok(wb.sheetnames == [tech], "%s: sheets %r" % (path, wb.sheetnames))
+        ok(wb.sheetnames == [coach_sheet.get(tech)], "%s: sheets %r, expected %r"
+           % (path, wb.sheetnames, coach_sheet.get(tech)))
         ws = wb[wb.sheetnames[0]]
         head = next((r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "KPI"), None)
         ok(head is not None, "%s: no KPI table" % path)
