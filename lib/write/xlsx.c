@@ -63,8 +63,7 @@ static enum msc_status write_book(const char *path, const struct msc_report *r,
         .created = (time_t)(o && o->doc_time ? o->doc_time : 1),
     };
 
-    int ready = msc_xw_init(&x, wb, r, o) == 0;
-    x.review_client = review_client;
+    int ready = msc_xw_init(&x, wb, r, o, review_client) == 0;
     if (ready) {
         if (props.company) /* the one property from outside: the settings */
             props.company = (char *)msc_xw_clean(&x, props.company, 0);
@@ -118,7 +117,7 @@ enum msc_status msc_xlsx_coach_names(const struct msc_report *r, const struct ms
         return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     struct msc_xlsx_opts o = {.coach = c};
     struct msc_xw x;
-    int named = msc_xw_init(&x, wb, r, &o) == 0 && (x.coach = c, msc_xw_name_coach_sheets(&x) == 0);
+    int named = msc_xw_init(&x, wb, r, &o, -1) == 0 && (x.coach = c, msc_xw_name_coach_sheets(&x) == 0);
     *names = named ? x.coach_sheet : NULL;
     if (named)
         x.coach_sheet = NULL;

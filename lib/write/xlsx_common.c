@@ -1029,10 +1029,11 @@ static void kpi_sheet_name(struct msc_xw *x, int k)
 }
 
 int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
-                const struct msc_xlsx_opts *o)
+                const struct msc_xlsx_opts *o, int review_client)
 {
     memset(x, 0, sizeof *x);
     x->wb = wb;
+    x->review_client = review_client;
     x->r = r;
     x->m = r->model;
     x->o = o;
@@ -1055,9 +1056,11 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
         msc_period_label(m->period_kind, m->first_period + i, x->label[i]);
     coverage_marks(x);
 
-    /* A technician's own workbook lists nobody else; skipping the scan
-     * keeps --per-tech linear in technicians. */
-    for (size_t i = 0; i < r->count && !(o && o->own); i++)
+    /* A technician's own workbook and a client's review list no
+     * technicians; skipping the scan (and the sort) keeps --per-tech and
+     * --per-client linear in technicians and clients. */
+    int listed = !(o && o->own) && review_client < 0;
+    for (size_t i = 0; i < r->count && listed; i++)
         if (r->rows[i].level == MSC_LEVEL_TECH && r->rows[i].subject >= 0 &&
             (size_t)r->rows[i].subject < npeople)
             seen[r->rows[i].subject] = 1;

@@ -84,9 +84,11 @@ struct msc_xw {
     lxw_format *num[6][2][MSC_XW_STYLES];
 };
 
-/* Fills x (formats, periods, technicians, sheet names); -1 on failure. */
+/* Fills x (formats, periods, sheet names, and for the full workbook the
+ * technicians) for the workbook of o, or with review_client >= 0 that
+ * client's review; -1 on failure. */
 int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
-                const struct msc_xlsx_opts *o);
+                const struct msc_xlsx_opts *o, int review_client);
 void msc_xw_release(struct msc_xw *x);
 
 /* Whether a sheet name is taken (case-blind): a fixed sheet's, a KPI
