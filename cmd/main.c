@@ -7,7 +7,7 @@
 #include "run.h"
 #include "write/mail.h"
 #include "write/output.h"
-#include "write/pertech.h"
+#include "write/books.h"
 #include "write/table.h"
 #include "write/text.h"
 #include "write/xlsx.h"
@@ -19,11 +19,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #ifdef __GLIBC__
 #include <malloc.h> /* mallopt */
 #endif
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -511,6 +509,17 @@ static void print_summary(const struct cli *c, const struct msc_run *run, const 
     }
 }
 
+/* The version, and the document time that makes a workbook reproducible:
+ * $SOURCE_DATE_EPOCH, else the as-of time. */
+static struct msc_xlsx_opts xlsx_opts(const struct msc_run *run)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    struct msc_xlsx_opts xo = {.version = MSC_VERSION, .doc_time = run->model.as_of};
+    if (sde && *sde)
+        xo.doc_time = (int64_t)strtoll(sde, NULL, 10);
+    return xo;
+}
+
 static enum msc_status write_report(const struct cli *c, const struct msc_run *run,
                                     const char *path, struct msc_error *err)
 {
@@ -539,11 +548,10 @@ static enum msc_status write_report(const struct cli *c, const struct msc_run *r
                  : msc_write_text(out.fp, &run->coach, colour)) < 0;
     }
     else {
-        const char *sde = getenv("SOURCE_DATE_EPOCH");
-        struct msc_xlsx_opts xo = {.version = MSC_VERSION, .doc_time = run->model.as_of,
-                                   .name = path, .tmpdir = out.tmp_dir, .coach = &run->coach};
-        if (sde && *sde)
-            xo.doc_time = (int64_t)strtoll(sde, NULL, 10);
+        struct msc_xlsx_opts xo = xlsx_opts(run);
+        xo.name = path;
+        xo.tmpdir = out.tmp_dir;
+        xo.coach = &run->coach;
         st = msc_write_xlsx(out.tmp_path, &run->report, &xo, err);
     }
     if (bad)
@@ -561,10 +569,7 @@ static enum msc_status write_report(const struct cli *c, const struct msc_run *r
 static enum msc_status write_per_tech(const struct cli *c, const struct msc_run *run,
                                       struct msc_error *err)
 {
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    struct msc_xlsx_opts xo = {.version = MSC_VERSION, .doc_time = run->model.as_of};
-    if (sde && *sde)
-        xo.doc_time = (int64_t)strtoll(sde, NULL, 10);
+    struct msc_xlsx_opts xo = xlsx_opts(run);
     char **paths = NULL;
     const struct msc_coach *co = &run->coach;
     enum msc_status st = msc_write_per_tech(c->per_tech, co, &xo, &paths, err);
@@ -596,7 +601,7 @@ static enum msc_status write_per_tech(const struct cli *c, const struct msc_run 
         snprintf(subject, sizeof subject, "%s%sYour scorecard %s", s->mail_subject_prefix,
                  s->mail_subject_prefix[0] ? " " : "", label);
         if ((st = msc_coach_mail_body(co, t, &body, err)) != MSC_OK) {
-            msc_per_tech_free(paths, co->ntech);
+            msc_books_free(paths, co->ntech);
             return st;
         }
         struct msc_mail mail = {.to = &addr, .nto = 1, .from = s->mail_from,
@@ -612,7 +617,7 @@ static enum msc_status write_per_tech(const struct cli *c, const struct msc_run 
         }
         free(body);
     }
-    msc_per_tech_free(paths, co->ntech);
+    msc_books_free(paths, co->ntech);
     if (c->mail_techs && !hold && !c->quiet)
         fprintf(stderr, PROG ": mailed %zu technician%s their own workbook\n", mailed,
                 mailed == 1 ? "" : "s");
@@ -639,107 +644,38 @@ static enum msc_status write_rejects(const char *path, const struct msc_model *m
     return msc_output_commit(&out, err);
 }
 
-/* A client's name as a file name's part: ASCII letters, digits, '.', '_'
- * and '-', anything else a '-' (never a '/' or a leading '.'). */
-static void slug(const char *name, char *buf, size_t cap)
-{
-    size_t n = 0;
-    for (const char *p = name; *p && n + 1 < cap; p++) {
-        char ch = *p;
-        int keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                   ((ch == '.' || ch == '_') && n > 0) || ch == '-';
-        if (keep)
-            buf[n++] = ch;
-        else if (n > 0 && buf[n - 1] != '-')
-            buf[n++] = '-';
-    }
-    while (n > 0 && buf[n - 1] == '-')
-        n--;
-    if (n == 0)
-        n = (size_t)snprintf(buf, cap, "client");
-    buf[n] = '\0';
-}
-
-/* name is the client's slug, unique in the run (write_reviews). */
-static enum msc_status write_review(const struct cli *c, const struct msc_run *run, int client,
-                                    const char *name, const char *dir, struct msc_error *err)
-{
-    char label[24], path[4096];
-    const struct msc_model *m = &run->model;
-    msc_period_label(m->period_kind, m->last_period, label);
-    if (!dir && c->output)
-        snprintf(path, sizeof path, "%s", c->output);
-    else if ((size_t)snprintf(path, sizeof path, "%s%sreview-%s-%s.xlsx", dir ? dir : "", dir ? "/" : "",
-                              name, label) >= sizeof path)
-        return msc_error_set(err, MSC_ERR_USAGE, "--per-client: the folder name is too long");
-    struct msc_output out;
-    enum msc_status st = msc_output_begin(&out, path, err);
-    if (st != MSC_OK)
-        return st;
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    struct msc_xlsx_opts xo = {
-        .version = MSC_VERSION, .doc_time = m->as_of, .name = path, .tmpdir = out.tmp_dir};
-    if (sde && *sde)
-        xo.doc_time = (int64_t)strtoll(sde, NULL, 10);
-    if ((st = msc_write_review_xlsx(out.tmp_path, &run->report, client, &xo, err)) != MSC_OK) {
-        msc_output_abort(&out);
-        return st;
-    }
-    if ((st = msc_output_commit(&out, err)) == MSC_OK && !c->quiet)
-        fprintf(stderr, PROG ": wrote %s\n", strcmp(path, "-") ? path : "stdout");
-    return st;
-}
-
 /* --client NAME ... or --per-client DIR: every name is checked before any
  * file is written, so a typo costs nothing. */
 static enum msc_status write_reviews(const struct cli *c, const struct msc_run *run,
                                      struct msc_error *err)
 {
     const struct msc_model *m = &run->model;
-    int ids[4096];
+    unsigned char *active = calloc(msc_names_count(&m->clients) + 1, 1);
+    if (!active)
+        return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < c->nreview; i++) {
-        int closest = -1;
-        ids[i] = msc_report_find_client(&run->report, c->review[i], &closest);
-        if (ids[i] < 0)
+        int closest = -1, id = msc_report_find_client(&run->report, c->review[i], &closest);
+        if (id < 0) {
+            free(active);
             return closest >= 0 ? msc_error_set(err, MSC_ERR_USAGE,
                                                 "--client '%s': no such client; the closest is '%s'",
                                                 c->review[i], msc_names_display(&m->clients, closest))
                                 : msc_error_set(err, MSC_ERR_USAGE, "--client '%s': no client is known",
                                                 c->review[i]);
+        }
+        active[id] = 1;
     }
-    enum msc_status st = MSC_OK;
-    if (c->per_client && mkdir(c->per_client, 0777) != 0 && errno != EEXIST)
-        return msc_error_set(err, MSC_ERR_OUTPUT, "%s: cannot make the folder: %s", c->per_client,
-                             strerror(errno));
-    size_t n = msc_names_count(&m->clients);
-    unsigned char *active = malloc(n + 1);
-    char (*names)[112] = malloc((n + 1) * sizeof *names);
-    if (!active || !names) {
-        free(active);
-        free(names);
-        return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
-    }
-    memset(active, 0, n + 1);
-    for (size_t i = 0; i < c->nreview; i++)
-        active[ids[i]] = 1;
     if (c->per_client)
         msc_report_review_clients(&run->report, active);
-    /* "A&B" and "A-B" (or "a b" on a case-blind disk) would share a file:
-     * a later one gets -2, -3 ... */
-    size_t done = 0;
-    for (size_t id = 0; id < n && st == MSC_OK; id++) {
-        if (!active[id])
-            continue;
-        char *base = names[done++], name[140];
-        slug(msc_names_display(&m->clients, (int)id), base, sizeof *names);
-        int same = 0;
-        for (size_t j = 0; j + 1 < done; j++)
-            same += strcasecmp(names[j], base) == 0;
-        snprintf(name, sizeof name, same ? "%s-%d" : "%s", base, same + 1);
-        st = write_review(c, run, (int)id, name, c->per_client, err);
-    }
+    struct msc_xlsx_opts xo = xlsx_opts(run);
+    char **paths = NULL;
+    size_t n = 0;
+    enum msc_status st = msc_write_reviews(c->per_client, c->per_client ? NULL : c->output,
+                                           &run->report, active, &xo, &paths, &n, err);
+    for (size_t i = 0; st == MSC_OK && !c->quiet && i < n; i++)
+        fprintf(stderr, PROG ": wrote %s\n", strcmp(paths[i], "-") ? paths[i] : "stdout");
+    msc_books_free(paths, n);
     free(active);
-    free(names);
     return st;
 }
 

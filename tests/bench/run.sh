@@ -8,10 +8,17 @@
 # (machine noise cancels). Each set runs RUNS times, the baseline and the
 # program in turn, and the medians are printed: a shared machine's noise
 # moves single runs by a tenth. Also instructions per input byte from
-# callgrind on S, and peak memory with twice the time entries on M.
+# callgrind on S, and peak memory with twice the time entries on M. With
+# PER=1, per set also the time per workbook of --per-tech and --per-client
+# (each technician's and each client's own), to show it stays flat as
+# technicians and clients grow.
 #
-# usage: [RUNS=3] sh tests/bench/run.sh [SETS] [WORKDIR]
+# usage: [RUNS=3] [PER=1 [PER_DIR=DIR]] sh tests/bench/run.sh [SETS] [WORKDIR]
 #   SETS: S,M,L (default; XL too when asked), WORKDIR: /tmp/msc-bench
+#   PER_DIR: where those workbooks go (WORKDIR/per): on ext4 without a
+#   journal, as on this project's machine, the kernel's search for a free
+#   inode past recently deleted ones grows with every file made and
+#   removed, and takes most of such a run; a tmpfs shows the program's own.
 set -eu
 cd "$(dirname "$0")/../.."
 SETS=${1:-S,M,L}
@@ -80,6 +87,31 @@ for set in $(echo "$SETS" | tr , ' '); do
         mb = $2 / 1e6; rate = mb / $5; ratio = ($4 > 0 ? $4 / $5 : 0)
         printf "%-4s %9.1f %10d %8.2f %8.2f %9.1f %8.0f %5.0f%% %s/%s/%s\n", $1, mb, $3, $4, $5, rate, $6 / 1024, 100 * ratio, $7, $8, $9 }'
 done
+
+# One workbook per technician and per client (PER=1), per workbook made:
+# the write phase beyond the full workbook's (--per-tech writes both), and
+# the write phase of --per-client (which writes the reviews alone), of the
+# quarter before --month's (a full one in every set).
+if [ "${PER:-0}" = 1 ]; then
+    P=${PER_DIR:-$W/per}
+    write_s() { sed -n 's/.*seconds: read .*, write \([0-9.]*\)/\1/p' "$W/stderr"; }
+    for set in $(echo "$SETS" | tr , ' '); do
+        rm -rf "$P" && mkdir -p "$P"
+        measure "$B/msp-scorecard" "$W/$set" --month 2026-10 -v -o "$P/full.xlsx" >/dev/null
+        full=$(write_s)
+        measure "$B/msp-scorecard" "$W/$set" --month 2026-10 -v -o "$P/full.xlsx" --per-tech "$P/tech" >/dev/null
+        tech=$(write_s)
+        ntech=$(ls "$P/tech" | wc -l)
+        rm -rf "$P/tech"
+        measure "$B/msp-scorecard" "$W/$set" --month 2026-09 -v --per-client "$P/client" >/dev/null
+        client=$(write_s)
+        nclient=$(ls "$P/client" | wc -l)
+        rm -rf "$P"
+        echo "$set $full $tech $ntech $client $nclient" | awk '{
+            printf "%-4s --per-tech: %d workbooks, %.1f ms each; --per-client: %d workbooks, %.1f ms each\n",
+                $1, $4, 1000 * ($3 - $2) / ($4 ? $4 : 1), $6, 1000 * $5 / ($6 ? $6 : 1) }'
+    done
+fi
 
 # Instructions per input byte on S: callgrind counts instructions, not time.
 case ",$SETS," in *,S,*)

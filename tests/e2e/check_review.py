@@ -67,17 +67,20 @@ p = run("--client", "Acme Dentl")
 ok(p.returncode == 2 and "closest is 'Acme Dental Group'" in p.stderr,
    "unknown client: exit %d, %r" % (p.returncode, p.stderr))
 
-# Two names that make the same file name each get their own file.
+# Names that make the same file name each get their own file, and a
+# twin's "-2" never lands on another client's name ("A B 2").
 twins = os.path.join(WORK, "twins")
 os.makedirs(twins)
 with open(os.path.join(twins, "tickets.csv"), "w") as f:
     f.write("ticket_id,created,resolved,client,resource\n"
             "T1,2026-03-02 09:00,2026-03-02 10:00,A&B,Ann\n"
-            "T2,2026-03-30 09:00,2026-03-31 10:00,a b,Ann\n")
+            "T2,2026-03-30 09:00,2026-03-31 10:00,a b,Ann\n"
+            "T3,2026-03-30 11:00,2026-03-31 12:00,A B 2,Ann\n")
 p = subprocess.run([BIN, "-q", "--per-client", os.path.join(twins, "out"), "--partial", twins],
                    capture_output=True, text=True)
 written = sorted(os.listdir(os.path.join(twins, "out"))) if p.returncode == 0 else p.stderr
-ok(written == ["review-A-B-2026-Q1.xlsx", "review-a-b-2-2026-Q1.xlsx"], "twins: %r" % written)
+ok(written == ["review-A-B-2-2-2026-Q1.xlsx", "review-A-B-2026-Q1.xlsx", "review-a-b-2-2026-Q1.xlsx"],
+   "twins: %r" % written)
 
 for book in books + [one]:
     with zipfile.ZipFile(book) as z:
