@@ -53,10 +53,12 @@ make_set() {
 
 RUNS=${RUNS:-3}
 
-# wall seconds and peak RSS (KiB) of a command: "SECONDS KIB"
+# wall seconds, peak RSS (KiB) and CPU seconds (user + system) of a
+# command: "SECONDS KIB CPU". On a shared host the CPU seconds move less
+# than the wall time when other guests take the cores.
 measure() {
-    /usr/bin/time -f "%e %M" -o "$W/time" "$@" >/dev/null 2>"$W/stderr" || { cat "$W/stderr"; exit 1; }
-    cat "$W/time"
+    /usr/bin/time -f "%e %M %U %S" -o "$W/time" "$@" >/dev/null 2>"$W/stderr" || { cat "$W/stderr"; exit 1; }
+    awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$W/time"
 }
 
 # The middle line of its input, by the first number.
@@ -64,7 +66,7 @@ median() {
     sort -n | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'
 }
 
-printf '%-4s %9s %10s %8s %8s %9s %8s %6s %s\n' set "MB in" "tickets" "base s" "run s" "run MB/s" "RSS MiB" ratio "phases (read/compute/write s)"
+printf '%-4s %9s %10s %8s %8s %8s %9s %8s %6s %s\n' set "MB in" "tickets" "base s" "run s" "run CPU" "run MB/s" "RSS MiB" ratio "phases (read/compute/write s)"
 for set in $(echo "$SETS" | tr , ' '); do
     make_set "$set"
     files="$W/$set/tickets.csv $W/$set/time_entries.csv $W/$set/surveys.csv $W/$set/clients.csv $W/$set/resources.csv"
@@ -85,7 +87,7 @@ for set in $(echo "$SETS" | tr , ' '); do
     run=$(median <"$W/full.runs")
     echo "$set $bytes $tickets $base $run" | awk '{
         mb = $2 / 1e6; rate = mb / $5; ratio = ($4 > 0 ? $4 / $5 : 0)
-        printf "%-4s %9.1f %10d %8.2f %8.2f %9.1f %8.0f %5.0f%% %s/%s/%s\n", $1, mb, $3, $4, $5, rate, $6 / 1024, 100 * ratio, $7, $8, $9 }'
+        printf "%-4s %9.1f %10d %8.2f %8.2f %8.2f %9.1f %8.0f %5.0f%% %s/%s/%s\n", $1, mb, $3, $4, $5, $7, rate, $6 / 1024, 100 * ratio, $8, $9, $10 }'
 done
 
 # One workbook per technician and per client (PER=1), per workbook made:
@@ -128,9 +130,9 @@ esac
 case ",$SETS," in *,M,*)
     make_set M2
     m1=$(measure "$B/msp-scorecard" "$W/M" --month 2026-10 -q -o "$W/M.xlsx")
-    m1=${m1##* }
+    m1=$(echo "$m1" | cut -d" " -f2)
     m2=$(measure "$B/msp-scorecard" "$W/M2" --month 2026-10 -q -o "$W/M2.xlsx")
-    m2=${m2##* }
+    m2=$(echo "$m2" | cut -d" " -f2)
     e1=$(($(wc -l <"$W/M/time_entries.csv") - 1))
     e2=$(($(wc -l <"$W/M2/time_entries.csv") - 1))
     echo "M: $e1 time entries, peak $((m1 / 1024)) MiB; with $e2: $((m2 / 1024)) MiB ($(echo "$m1 $m2" | awk '{printf "%+.1f", 100 * ($2 - $1) / $1}')%)"
