@@ -21,9 +21,11 @@ if ! DESTDIR=$D "$CMAKE" --install "$BLD" --prefix /usr >"$W/install.log" 2>&1; 
     exit 1
 fi
 DOC=$D/usr/share/doc/msp-scorecard
-PAGE=$D/usr/share/man/man1/msp-scorecard.1
+PAGE=$D/usr/share/man/man1/msp-scorecard.1.gz
 check "binary" test -x "$D/usr/bin/msp-scorecard"
-check "man page" test -f "$PAGE"
+check "man page, gzipped" gzip -t "$PAGE"
+gzip -dc "$PAGE" >"$W/page.1" 2>/dev/null
+check "man page as in the source" cmp -s "$SRC/cmd/msp-scorecard.1" "$W/page.1"
 check "settings" cmp -s "$SRC/examples/settings.ini" "$DOC/examples/settings.ini"
 check "crontab" cmp -s "$SRC/examples/cron/msp-scorecard.crontab" "$DOC/examples/cron/msp-scorecard.crontab"
 check "service" cmp -s "$SRC/examples/systemd/msp-scorecard.service" "$DOC/examples/systemd/msp-scorecard.service"
@@ -36,14 +38,14 @@ MANWIDTH=80 man --warnings -l "$PAGE" >"$W/man.out" 2>"$W/man.err"
 check "man -l exits 0" test $? -eq 0
 check "man -l prints no warning" test ! -s "$W/man.err"
 check "man -l shows the page" grep -q "EXIT STATUS" "$W/man.out"
-groff -man -ww -z "$PAGE" 2>"$W/groff.err"
+groff -man -ww -z "$W/page.1" 2>"$W/groff.err"
 check "groff -ww prints no warning" test ! -s "$W/groff.err"
 cat "$W/man.err" "$W/groff.err"
 
 # Every option of --help is in the page.
 "$D/usr/bin/msp-scorecard" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$W/options"
 while read -r opt; do
-    check "page documents $opt" grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$PAGE"
+    check "page documents $opt" grep -q -- "$(printf '%s' "$opt" | sed 's/-/\\\\-/g')" "$W/page.1"
 done <"$W/options"
 
 echo "install.sh: $pass passed, $fail failed"
