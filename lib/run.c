@@ -1,11 +1,13 @@
 /* run.c: read, dispatch to the KPI modules, build the report. */
 #include "run.h"
 #include "model/load.h"
+#include "util/mem.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -215,11 +217,12 @@ static void drop_unavailable(struct msc_run *run)
     }
 }
 
-enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *o,
-                                struct msc_error *err)
+/* Reads the input files into a fresh model and report; skip[f], when set,
+ * says why file f is left out unread (msc_run_execute). */
+static enum msc_status load_inputs(struct msc_run *run, const struct msc_run_opts *o,
+                                   char *const skip[MSC_FILE_COUNT], struct msc_error *err)
 {
     enum msc_status st;
-    double start = seconds();
     msc_model_init(&run->model, &run->settings, o->period);
     run->loaded = 1;
     if ((st = msc_report_init(&run->report, &run->model, &run->kpis, err)) != MSC_OK ||
@@ -249,6 +252,14 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
             run->model.file[f].note = absent[f];
             continue;
         }
+        if (skip[f]) {
+            struct msc_file_info *fi = &run->model.file[f];
+            fi->path = path;
+            fi->state = MSC_FILE_SKIPPED;
+            if (!(fi->note = msc_arena_strdup(&run->model.arena, skip[f])))
+                return msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+            continue;
+        }
         /* A file named by an option is wanted: a typo there is no skipped file. */
         if (o->path[f] && strcmp(path, "-") != 0 && access(path, F_OK) != 0)
             return msc_error_set(err, MSC_ERR_INPUT, "%s: not found", path);
@@ -256,6 +267,79 @@ enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *
             return st;
     }
 
+    return MSC_OK;
+}
+
+/* Back to before load_inputs. */
+static void unload(struct msc_run *run)
+{
+    for (size_t k = 0; k < run->kpis.count; k++)
+        empty_cells(run, k);
+    msc_report_release(&run->report);
+    msc_model_release(&run->model);
+    run->loaded = 0;
+}
+
+/* The first file read from a pipe or stdin (which cannot be read twice),
+ * or NULL. */
+static const char *piped_input(const struct msc_model *m)
+{
+    for (int f = 0; f < MSC_FILE_COUNT; f++) {
+        const char *path = m->file[f].path;
+        struct stat sb;
+        if (m->file[f].state == MSC_FILE_READ && path &&
+            (strcmp(path, "-") == 0 || (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))))
+            return path;
+    }
+    return NULL;
+}
+
+/* An optional file found unusable only after rows of it were counted
+ * (model.h, refused_late) is skipped as kpis.md has every unusable
+ * optional file skipped, by reading the inputs again without it; each file
+ * can be refused so once. When a file read before it came from a pipe,
+ * the run stops instead. */
+static enum msc_status load_all(struct msc_run *run, const struct msc_run_opts *o,
+                                struct msc_error *err)
+{
+    char *skip[MSC_FILE_COUNT] = {0};
+    enum msc_status st;
+    for (;;) {
+        st = load_inputs(run, o, skip, err);
+        int late = -1;
+        for (int f = 0; f < MSC_FILE_COUNT && st == MSC_ERR_INPUT; f++)
+            if (run->model.file[f].refused_late)
+                late = f;
+        if (late < 0)
+            break;
+        const char *pipe = piped_input(&run->model);
+        if (pipe) {
+            char why[sizeof err->msg];
+            snprintf(why, sizeof why, "%s", err->msg);
+            st = msc_error_set(err, MSC_ERR_INPUT,
+                               "%s (rows of it were read already, and %s cannot be read again "
+                               "to leave it out, so the run stops)",
+                               why, strcmp(pipe, "-") ? pipe : "stdin");
+            break;
+        }
+        if (!(skip[late] = msc_strdup(err->msg))) {
+            st = msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
+            break;
+        }
+        unload(run);
+    }
+    for (int f = 0; f < MSC_FILE_COUNT; f++)
+        free(skip[f]);
+    return st;
+}
+
+enum msc_status msc_run_execute(struct msc_run *run, const struct msc_run_opts *o,
+                                struct msc_error *err)
+{
+    double start = seconds();
+    enum msc_status st = load_all(run, o, err);
+    if (st != MSC_OK)
+        return st;
     msc_model_end_load(&run->model);
     double read_done = seconds();
     run->read_seconds = read_done - start;

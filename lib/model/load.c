@@ -805,9 +805,8 @@ static int scan_dates(struct loader *ld, size_t limit)
         ld->fatal = ld->info->rows_read > 0;
         msc_error_set(ld->err, MSC_ERR_INPUT,
                       "%s: dates in both day/month orders: line %ld needs day first ('%s'), "
-                      "line %ld month first ('%s'); correct the file or give --date-order%s",
-                      path, v.day_first_line, v.day_first_cell, v.month_first_line, v.month_first_cell,
-                      ld->fatal ? " (its rows before were read already, so the run stops)" : "");
+                      "line %ld month first ('%s'); correct the file or give --date-order",
+                      path, v.day_first_line, v.day_first_cell, v.month_first_line, v.month_first_cell);
         return -1;
     }
     char note[200];
@@ -1088,6 +1087,7 @@ enum msc_status msc_load_file(struct msc_model *m, enum msc_file which, const ch
         info->rows_read = info->rows_used = info->rows_rejected = info->rows_warned = 0;
         return info->note ? MSC_OK : msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     }
+    info->refused_late = st == MSC_ERR_INPUT && which != MSC_FILE_TICKETS && ld.fatal;
     *err = local;
     return st;
 }

@@ -21,7 +21,8 @@
  * lacks a required column or needs both day/month orders (an optional file
  * with such a fault is marked skipped in model->file[] with a note, and
  * MSC_OK is returned, unless rows of it were used before its dates proved
- * mixed); MSC_ERR_NOMEM.
+ * mixed: then MSC_ERR_INPUT with model->file[which].refused_late set, and
+ * only a load without the file can skip it, see run.h); MSC_ERR_NOMEM.
  */
 #ifndef MSC_MODEL_LOAD_H
 #define MSC_MODEL_LOAD_H

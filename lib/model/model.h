@@ -119,6 +119,10 @@ struct msc_file_info {
     char delimiter;
     long rows_read, rows_used, rows_rejected, rows_warned;
     unsigned long long bytes;
+    /* An optional file found unusable only after rows of it were counted
+     * (its dates need both day/month orders, the second far into it):
+     * it cannot be skipped unless the load starts again without it. */
+    int refused_late;
 };
 
 struct msc_model {

@@ -146,6 +146,18 @@ check "mixed time entries skipped" 1 - "time_entries.csv: dates in both day/mont
     "$W/mixed"
 grep -q "hours has no value: time_entries.csv was not read" "$W/err" ||
     { fail=$((fail + 1)); echo "FAIL: a skipped mixed file leaves its KPIs blank"; }
+# Both orders met only past the first MiB, when rows of the file were
+# counted already: everything is read again without it, and it is skipped
+# as above. From a pipe it cannot be, and the run stops.
+copy late
+sed -i -E "9000,10999s#([0-9]{4})-(0[1-9]|1[0-2])-([0-9]{2})#\\3/\\2/\\1#g;11000,\$s#([0-9]{4})-(0[1-9]|1[0-2])-([0-9]{2})#\\2/\\3/\\1#g" \
+    "$W/late/time_entries.csv"
+check "mixed past the first MiB: skipped" 1 - "time_entries.csv: dates in both day/month orders: line 9[0-9]{3} needs day first .*line 1[0-9]{4} month first" \
+    "$W/late"
+grep -q "hours has no value: time_entries.csv was not read" "$W/err" ||
+    { fail=$((fail + 1)); echo "FAIL: a file refused late leaves its KPIs blank"; }
+check "refused late after stdin: the run stops" 3 - "cannot be read again to leave it out, so the run stops" \
+    "$W/late" --tickets - <"$W/late/tickets.csv"
 mix "$W/mixed/tickets.csv" 2001
 check "mixed tickets refused" 3 - "tickets.csv: dates in both day/month orders: line [0-9]+ needs day first" "$W/mixed"
 # Given an order, the same file is read; what that order cannot read is a bad
