@@ -30,7 +30,10 @@
  * are local wall-clock seconds since 1970-01-01 in a calendar with no time
  * zone; MSP_KPI_TIME_NONE is a missing one. Records and the context are
  * borrowed for the call only. Callbacks of one plugin may run on two
- * threads at once for different KPIs, never for the same one.
+ * threads at once for different KPIs, never for the same one. A run may
+ * stream the inputs twice (an optional file found unusable far into it is
+ * left out by reading everything again, its cells emptied first), so keep
+ * sums through the API, never in the plugin's own memory.
  */
 #ifndef MSP_SCORECARD_KPI_H
 #define MSP_SCORECARD_KPI_H
