@@ -672,7 +672,7 @@ static enum msc_status write_reviews(const struct cli *c, const struct msc_run *
     size_t n = 0;
     enum msc_status st = msc_write_reviews(c->per_client, c->per_client ? NULL : c->output,
                                            &run->report, active, &xo, &paths, &n, err);
-    for (size_t i = 0; st == MSC_OK && !c->quiet && i < n; i++)
+    for (size_t i = 0; !c->quiet && i < n; i++)
         fprintf(stderr, PROG ": wrote %s\n", strcmp(paths[i], "-") ? paths[i] : "stdout");
     msc_books_free(paths, n);
     free(active);

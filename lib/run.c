@@ -322,7 +322,13 @@ static enum msc_status load_all(struct msc_run *run, const struct msc_run_opts *
                                why, strcmp(pipe, "-") ? pipe : "stdin");
             break;
         }
-        if (!(skip[late] = msc_strdup(err->msg))) {
+        /* A file skipped already is skipped again for its reason, unread:
+         * it may have come from a pipe, which is read once. */
+        int nomem = !(skip[late] = msc_strdup(err->msg));
+        for (int f = 0; f < MSC_FILE_COUNT; f++)
+            if (!skip[f] && run->model.file[f].state == MSC_FILE_SKIPPED && run->model.file[f].note)
+                nomem |= !(skip[f] = msc_strdup(run->model.file[f].note));
+        if (nomem) {
             st = msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
             break;
         }

@@ -45,31 +45,46 @@ static enum msc_status make_dir(const char *dir, struct msc_error *err)
     return MSC_OK;
 }
 
-/* dir/<base><label>, or with base taken in the folder (taken: the names
- * made so far, compared as names are, so case-blind)
- * dir/<base><twin n><label> for the first free n from 2; NULL when out
- * of memory. */
+/* name as a key of a names table that tells names apart as a case-blind
+ * folder does: the table folds runs of white space as well, so white space
+ * (and '%') is spelled out as %XX first. Freed with free(); NULL: no memory. */
+static char *case_key(const char *name)
+{
+    char *key = msc_malloc(3 * strlen(name) + 1), *k = key;
+    for (const unsigned char *p = (const unsigned char *)name; key && *p; p++)
+        k += strchr(" \t\r\n\f\v%", *p) ? sprintf(k, "%%%02X", *p) : (*k = (char)*p, 1);
+    if (key)
+        *k = '\0';
+    return key;
+}
+
+/* dir/<base><label>, or with that name taken in the folder (taken: the
+ * names made so far, by case_key) dir/<base><twin n><label> for the first
+ * free n from 2; NULL when out of memory. */
 static char *unique_path(struct msc_names *taken, const char *dir, const char *base,
                          const char *twin, const char *label)
 {
     size_t dirlen = dir ? strlen(dir) : 0;
     const char *sep = dirlen && dir[dirlen - 1] != '/' ? "/" : "";
     size_t cap = dirlen + strlen(base) + strlen(twin) + strlen(label) + 32;
-    char *path = msc_malloc(cap), *name = path;
+    char *path = msc_malloc(cap), *name, *key = NULL;
     if (!path)
         return NULL;
     int at = snprintf(path, cap, "%s%s", dir ? dir : "", sep);
     name = path + at;
     snprintf(name, cap - (size_t)at, "%s%s", base, label);
-    for (int n = 2; msc_names_find(taken, name) >= 0; n++) {
+    for (int n = 2; (key = case_key(name)) && msc_names_find(taken, key) >= 0; n++) {
+        free(key);
         int k = snprintf(name, cap - (size_t)at, "%s", base);
         k += snprintf(name + k, cap - (size_t)(at + k), twin, n);
         snprintf(name + k, cap - (size_t)(at + k), "%s", label);
     }
-    if (msc_names_intern(taken, name) < 0) {
+    if (!key || msc_names_intern(taken, key) < 0) {
+        free(key);
         free(path);
         return NULL;
     }
+    free(key);
     return path;
 }
 
@@ -155,22 +170,24 @@ enum msc_status msc_write_reviews(const char *dir, const char *path, const struc
     for (size_t id = 0; id < n && st == MSC_OK; id++) {
         if (!active[id])
             continue;
-        char base[112 + 8] = "review-";
+        char base[7 + 112] = "review-";
         slug(msc_names_display(&m->clients, (int)id), base + 7, sizeof base - 7);
         out[nout] = path ? msc_strdup(path) : unique_path(&taken, dir, base, "-%d", label);
         if (!out[nout]) {
             st = msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
             break;
         }
-        st = msc_write_xlsx_file(out[nout], r, (int)id, o, err);
-        nout++;
+        if ((st = msc_write_xlsx_file(out[nout], r, (int)id, o, err)) == MSC_OK)
+            nout++;
+        else
+            free(out[nout]);
     }
     msc_names_release(&taken);
-    if (st != MSC_OK || !paths) {
-        msc_books_free(out, nout);
-    } else {
+    if (paths) {
         *paths = out;
         *npaths = nout;
+    } else {
+        msc_books_free(out, nout);
     }
     return st;
 }

@@ -31,9 +31,9 @@ enum msc_status msc_write_per_tech(const char *dir, const struct msc_coach *c,
 
 /* Writes the review of each client whose active[id] is set (model client
  * ids, in id order) into dir (made when missing), or with dir NULL the one
- * active client's to path. On MSC_OK, *paths (when not NULL) holds the
- * *npaths files written, freed with msc_books_free. Errors: those of
- * msc_write_per_tech. */
+ * active client's to path. *paths (when not NULL) holds the *npaths
+ * files written, also when a later one failed, freed with msc_books_free.
+ * Errors: those of msc_write_per_tech. */
 enum msc_status msc_write_reviews(const char *dir, const char *path, const struct msc_report *r,
                                   const unsigned char *active, const struct msc_xlsx_opts *o,
                                   char ***paths, size_t *npaths, struct msc_error *err);

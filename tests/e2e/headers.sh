@@ -158,6 +158,10 @@ grep -q "hours has no value: time_entries.csv was not read" "$W/err" ||
     { fail=$((fail + 1)); echo "FAIL: a file refused late leaves its KPIs blank"; }
 check "refused late after stdin: the run stops" 3 - "cannot be read again to leave it out, so the run stops" \
     "$W/late" --tickets - <"$W/late/tickets.csv"
+# A file skipped before it (here from stdin, read once) keeps its reason.
+cut -d, -f2- "$DATA/resources.csv" >"$W/resources-no-name.csv"
+check "refused late after a skipped stdin file" 1 - "data problem: -:1: missing required column 'resource'" \
+    "$W/late" --resources - <"$W/resources-no-name.csv"
 mix "$W/mixed/tickets.csv" 2001
 check "mixed tickets refused" 3 - "tickets.csv: dates in both day/month orders: line [0-9]+ needs day first" "$W/mixed"
 # Given an order, the same file is read; what that order cannot read is a bad
