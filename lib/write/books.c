@@ -1,7 +1,7 @@
 /* books.c: one workbook a technician or client, each through the safe output. */
 #include "write/books.h"
 #include "util/mem.h"
-#include "util/names.h"
+#include "util/strset.h"
 #include "write/output.h"
 
 #include <errno.h>
@@ -45,46 +45,38 @@ static enum msc_status make_dir(const char *dir, struct msc_error *err)
     return MSC_OK;
 }
 
-/* name as a key of a names table that tells names apart as a case-blind
- * folder does: the table folds runs of white space as well, so white space
- * (and '%') is spelled out as %XX first. Freed with free(); NULL: no memory. */
-static char *case_key(const char *name)
+/* "-LABEL.xlsx" of the report's last period, how every name here ends. */
+static void file_label(const struct msc_model *m, char label[32])
 {
-    char *key = msc_malloc(3 * strlen(name) + 1), *k = key;
-    for (const unsigned char *p = (const unsigned char *)name; key && *p; p++)
-        k += strchr(" \t\r\n\f\v%", *p) ? sprintf(k, "%%%02X", *p) : (*k = (char)*p, 1);
-    if (key)
-        *k = '\0';
-    return key;
+    label[0] = '-';
+    msc_period_label(m->period_kind, m->last_period, label + 1);
+    strcat(label, ".xlsx");
 }
 
 /* dir/<base><label>, or with that name taken in the folder (taken: the
- * names made so far, by case_key) dir/<base><twin n><label> for the first
- * free n from 2; NULL when out of memory. */
-static char *unique_path(struct msc_names *taken, const char *dir, const char *base,
+ * names made so far) dir/<base><twin n><label> for the first free n from
+ * 2; NULL when out of memory. */
+static char *unique_path(struct msc_strset *taken, const char *dir, const char *base,
                          const char *twin, const char *label)
 {
     size_t dirlen = dir ? strlen(dir) : 0;
     const char *sep = dirlen && dir[dirlen - 1] != '/' ? "/" : "";
     size_t cap = dirlen + strlen(base) + strlen(twin) + strlen(label) + 32;
-    char *path = msc_malloc(cap), *name, *key = NULL;
+    char *path = msc_malloc(cap), *name;
     if (!path)
         return NULL;
     int at = snprintf(path, cap, "%s%s", dir ? dir : "", sep);
     name = path + at;
     snprintf(name, cap - (size_t)at, "%s%s", base, label);
-    for (int n = 2; (key = case_key(name)) && msc_names_find(taken, key) >= 0; n++) {
-        free(key);
+    for (int n = 2; msc_strset_has(taken, name); n++) {
         int k = snprintf(name, cap - (size_t)at, "%s", base);
         k += snprintf(name + k, cap - (size_t)(at + k), twin, n);
         snprintf(name + k, cap - (size_t)(at + k), "%s", label);
     }
-    if (!key || msc_names_intern(taken, key) < 0) {
-        free(key);
+    if (msc_strset_add(taken, name) < 0) {
         free(path);
         return NULL;
     }
-    free(key);
     return path;
 }
 
@@ -94,16 +86,14 @@ enum msc_status msc_write_per_tech(const char *dir, const struct msc_coach *c,
 {
     const struct msc_model *m = c->r->model;
     char label[32];
-    msc_period_label(m->period_kind, m->last_period, label + 1);
-    label[0] = '-';
-    strcat(label, ".xlsx");
+    file_label(m, label);
     enum msc_status st = make_dir(dir, err);
     char(*sheet)[32] = NULL;
     if (st != MSC_OK || (st = msc_xlsx_coach_names(c->r, c, &sheet, err)) != MSC_OK)
         return st;
     char **out = msc_calloc(c->ntech ? c->ntech : 1, sizeof *out);
-    struct msc_names taken;
-    msc_names_init(&taken);
+    struct msc_strset taken;
+    msc_strset_init(&taken);
     if (!out)
         st = msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < c->ntech && st == MSC_OK; i++) {
@@ -120,7 +110,7 @@ enum msc_status msc_write_per_tech(const char *dir, const struct msc_coach *c,
         st = msc_write_xlsx_file(out[i], c->r, -1, &xo, err);
     }
     free(sheet);
-    msc_names_release(&taken);
+    msc_strset_release(&taken);
     if (st != MSC_OK || !paths)
         msc_books_free(out, c->ntech);
     else
@@ -156,15 +146,13 @@ enum msc_status msc_write_reviews(const char *dir, const char *path, const struc
     const struct msc_model *m = r->model;
     size_t n = msc_names_count(&m->clients), nout = 0;
     char label[32];
-    msc_period_label(m->period_kind, m->last_period, label + 1);
-    label[0] = '-';
-    strcat(label, ".xlsx");
+    file_label(m, label);
     enum msc_status st = make_dir(dir, err);
     if (st != MSC_OK)
         return st;
     char **out = msc_calloc(n ? n : 1, sizeof *out);
-    struct msc_names taken;
-    msc_names_init(&taken);
+    struct msc_strset taken;
+    msc_strset_init(&taken);
     if (!out)
         st = msc_error_set(err, MSC_ERR_NOMEM, "out of memory");
     for (size_t id = 0; id < n && st == MSC_OK; id++) {
@@ -182,7 +170,7 @@ enum msc_status msc_write_reviews(const char *dir, const char *path, const struc
         else
             free(out[nout]);
     }
-    msc_names_release(&taken);
+    msc_strset_release(&taken);
     if (paths) {
         *paths = out;
         *npaths = nout;

@@ -54,8 +54,8 @@ int msc_xw_name_coach_sheets(struct msc_xw *x)
                 keep--;
             snprintf(x->coach_sheet[i], 32, "%.*s%s", (int)keep, base, suffix);
         }
-        if (msc_xw_take_coach_name(x) < 0)
-            return -1;
+        if (msc_strset_add(&x->coach_names, x->coach_sheet[i]) < 0)
+            return msc_xw_fail(x, MSC_ERR_NOMEM);
     }
     return 0;
 }

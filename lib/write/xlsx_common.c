@@ -15,7 +15,6 @@
 #include <strings.h>
 
 #include "util/mem.h"
-#include "util/siphash.h"
 #include "util/text.h"
 
 /* Colours: Excel's own "good / neutral / bad" cell styles, which owners
@@ -930,16 +929,6 @@ static int by_name(const void *pa, const void *pb, void *names)
     return c ? c : (a > b) - (a < b);
 }
 
-/* A sheet name's hash, blind to ASCII case as the names' comparison is. */
-static uint64_t fold_hash(const char *name)
-{
-    char low[31];
-    size_t n = 0;
-    for (; name[n] && n < 31; n++)
-        low[n] = name[n] >= 'A' && name[n] <= 'Z' ? (char)(name[n] - 'A' + 'a') : name[n];
-    return msc_siphash(msc_hash_key(), low, n);
-}
-
 int msc_xw_name_taken(const struct msc_xw *x, const char *name)
 {
     static const char *const fixed[] = {"Scorecard", "Trend",        "Team",
@@ -950,35 +939,9 @@ int msc_xw_name_taken(const struct msc_xw *x, const char *name)
     for (size_t k = 0; k < MSC_MAX_KPIS; k++) /* unnamed yet: "" */
         if (x->sheet[k][0] && strcasecmp(x->sheet[k], name) == 0)
             return 1;
-    if (!x->nslots)
-        return 0;
-    uint64_t h = fold_hash(name);
-    for (size_t i = h & (x->nslots - 1);; i = (i + 1) & (x->nslots - 1)) {
-        if (!x->slot[i])
-            return 0;
-        if (strcasecmp(x->coach_sheet[x->slot[i] - 1], name) == 0)
-            return 1;
-    }
-}
-
-int msc_xw_take_coach_name(struct msc_xw *x)
-{
-    /* A table at most half full, made for every technician at once:
-     * looking each new name up among all the others made naming 2,000
-     * sheets 2 million comparisons. */
-    if (!x->nslots) {
-        size_t n = 16;
-        while (n < 2 * (x->coach ? x->coach->ntech : 1))
-            n *= 2;
-        if (!(x->slot = msc_calloc(n, sizeof *x->slot)))
-            return msc_xw_fail(x, MSC_ERR_NOMEM);
-        x->nslots = n;
-    }
-    size_t i = fold_hash(x->coach_sheet[x->ncoach_sheets]) & (x->nslots - 1);
-    while (x->slot[i])
-        i = (i + 1) & (x->nslots - 1);
-    x->slot[i] = (uint32_t)++x->ncoach_sheets;
-    return 0;
+    /* A hash set: looking each new name up among all the others made
+     * naming 2,000 sheets 2 million comparisons. */
+    return msc_strset_has(&x->coach_names, name);
 }
 
 /* A sheet name from a KPI's display name: the characters Excel refuses
@@ -1032,6 +995,7 @@ int msc_xw_init(struct msc_xw *x, lxw_workbook *wb, const struct msc_report *r,
                 const struct msc_xlsx_opts *o, int review_client)
 {
     memset(x, 0, sizeof *x);
+    msc_strset_init(&x->coach_names);
     x->wb = wb;
     x->review_client = review_client;
     x->r = r;
@@ -1086,9 +1050,7 @@ void msc_xw_release(struct msc_xw *x)
     free(x->tech);
     free(x->coach_sheet);
     x->coach_sheet = NULL;
-    free(x->slot);
-    x->slot = NULL;
-    x->nslots = 0;
+    msc_strset_release(&x->coach_names);
     free(x->clean);
     free(x->conv);
     for (size_t i = 0; i < x->nmade; i++)

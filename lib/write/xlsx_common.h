@@ -22,6 +22,7 @@
 
 #include "report/coach.h"
 #include "report/report.h"
+#include "util/strset.h"
 #include "write/xlsx.h"
 
 /* Line charts draw the team, the target and at most this many technicians:
@@ -73,9 +74,7 @@ struct msc_xw {
      * sheet name, by index in coach->tech; none without o->coach. */
     const struct msc_coach *coach;
     char (*coach_sheet)[32];
-    size_t ncoach_sheets;         /* named so far */
-    uint32_t *slot;               /* their hash table: index + 1, 0 for none */
-    size_t nslots;
+    struct msc_strset coach_names; /* those named so far */
     int chart_techs;              /* technician series in the current chart */
     /* Every format made, by look (xlsx_common.c), so that none has a twin. */
     struct msc_xw_made *made;
@@ -94,9 +93,6 @@ void msc_xw_release(struct msc_xw *x);
 /* Whether a sheet name is taken (case-blind): a fixed sheet's, a KPI
  * sheet's or a Coach sheet's named so far. */
 int msc_xw_name_taken(const struct msc_xw *x, const char *name);
-/* Records x->coach_sheet[x->ncoach_sheets] as taken and counts it; -1
- * after recording no memory. */
-int msc_xw_take_coach_name(struct msc_xw *x);
 /* Records a libxlsxwriter failure; returns -1 for one, else 0. */
 int msc_xw_ok(struct msc_xw *x, lxw_error e);
 /* Records a failure of our own (MSC_ERR_NOMEM ...); returns -1. */
